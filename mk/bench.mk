@@ -1,0 +1,4 @@
+## make bench         benchmarks against peers and the physical limit (not tests; prints numbers)
+.PHONY: bench
+bench: $(PROG_BINS)
+	@B=$(B) scripts/bench-sumhash

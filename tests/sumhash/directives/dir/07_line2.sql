@@ -1,0 +1,2 @@
+SELECT 7;
+-- atlas:sum ignore

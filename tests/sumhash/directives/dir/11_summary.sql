@@ -1,0 +1,2 @@
+-- atlas:summary ignore
+SELECT 11;

@@ -1,0 +1,2 @@
+-- atlas:sum IGNORE
+SELECT 12;

@@ -1,0 +1,1 @@
+CREATE TABLE h (id int);

@@ -1,0 +1,2 @@
+PROGS += sumhash
+sumhash_LIBS = $(CRYPTO_LIBS) $(XXHASH_LIBS)
