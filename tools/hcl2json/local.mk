@@ -1,0 +1,2 @@
+PROGS += hcl2json
+hcl2json_LIBS = $(JANSSON_LIBS)
