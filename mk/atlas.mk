@@ -1,6 +1,6 @@
 ## Workflow targets, named as in the seed (DB_DIALECT=postgres|mysql, SCHEMA=watch|keygen|sign):
 ##   make atlas-migrate-hash-all   rewrite atlas.sum of every migrations/$(DB_DIALECT)/<db>
-##   make atlas-validate           check every migration directory's atlas.sum, both dialects
+##   make atlas-validate           atlas.hcl, every schema and every atlas.sum, both dialects
 ##   make workflow                 the main job as far as it works today (see README)
 DB_DIALECT ?= postgres
 ATLAS_SCHEMAS := watch keygen sign
@@ -18,10 +18,14 @@ atlas-migrate-hash-all: _check-dialect $(BIN)/sumhash
 		echo "hashed $(MIGRATIONS_DIR)/$(DB_DIALECT)/$$s"; \
 	done
 
-atlas-validate: $(BIN)/sumhash
+atlas-validate: $(BIN)/sumhash $(BIN)/hcl2json
 	@for d in $(ATLAS_DIALECTS); do for s in $(ATLAS_SCHEMAS); do \
+		for k in local admin; do \
+			$(BIN)/hcl2json --config atlas.hcl --env $${k}_$${d}_$$s >/dev/null; \
+		done; \
+		echo "valid atlas.hcl env local_$${d}_$$s and admin_$${d}_$$s, schemas/$$d/$$s.hcl"; \
 		$(BIN)/sumhash --check $(MIGRATIONS_DIR)/$$d/$$s; \
-		echo "valid $(MIGRATIONS_DIR)/$$d/$$s"; \
+		echo "valid $(MIGRATIONS_DIR)/$$d/$$s/atlas.sum"; \
 	done; done
 
 # The seed's targets that later issues build; until then they say so and fail.

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "config.h"
 #include "buf.h"
 #include "diag.h"
 #include "hcl.h"
@@ -15,6 +16,7 @@
 
 static const char usage[] =
 	"usage: hcl2json --dialect postgres|mysql [--var name=value]... FILE|DIR...\n"
+	"       hcl2json --config atlas.hcl --env NAME [--var name=value]... [FILE|DIR...]\n"
 	"\n"
 	"Reads Atlas HCL schema files (a directory means its *.hcl files, merged as Atlas\n"
 	"merges them; '-' is stdin) and prints the schema as JSON ('format': 'schema/1',\n"
@@ -24,7 +26,11 @@ static const char usage[] =
 	"dialect lacks and duplicate names are errors with their location.\n"
 	"\n"
 	"  -d, --dialect D     postgres (or postgresql) | mysql (or mariadb)\n"
-	"      --var K=V       set an input variable (a 'variable' block); repeatable\n"
+	"      --var K=V       set an input variable (a 'variable' block); repeatable; with\n"
+	"                      --config, the variables are the project file's\n"
+	"  -c, --config FILE   Atlas project file; with --env, the env's url gives the dialect\n"
+	"                      and its src the files, unless given\n"
+	"  -e, --env NAME      the env of the project file\n"
 	"  -h, --help          show this help\n"
 	"\n"
 	"Exit status: 0 success, 2 trouble (usage, I/O, syntax or schema error).\n";
@@ -34,10 +40,15 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "dialect", required_argument, NULL, 'd' },
 		{ "var", required_argument, NULL, 'v' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "env", required_argument, NULL, 'e' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char **vars = NULL, *dialect_name = NULL;
+	const char **vars = NULL, *dialect_name = NULL, *config = NULL, *env_name = NULL;
+	const char *const *paths;
+	size_t npaths;
+	struct config_env env;
 	size_t nvars = 0;
 	enum schema_dialect dialect;
 	struct schema_realm realm;
@@ -52,8 +63,14 @@ int main(int argc, char **argv)
 		fputs("hcl2json: out of memory\n", stderr);
 		return 2;
 	}
-	while ((c = getopt_long(argc, argv, "d:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "d:c:e:h", opts, NULL)) != -1) {
 		switch (c) {
+		case 'c':
+			config = optarg;
+			break;
+		case 'e':
+			env_name = optarg;
+			break;
 		case 'd':
 			dialect_name = optarg;
 			break;
@@ -69,25 +86,46 @@ int main(int argc, char **argv)
 			return tool_usage("hcl2json", usage);
 		}
 	}
-	if (!dialect_name) {
+	if (!config != !env_name) {
 		free(vars);
-		return tool_usage_msg("hcl2json", usage, "--dialect is required");
-	}
-	if (schema_dialect_parse(dialect_name, &dialect)) {
-		fprintf(stderr, "hcl2json: unknown dialect '%s' (postgres or mysql)\n",
-			dialect_name);
-		free(vars);
-		return 2;
-	}
-	if (optind == argc) {
-		free(vars);
-		return tool_usage_msg("hcl2json", usage, "expected at least one file or directory");
+		return tool_usage_msg("hcl2json", usage, "--config and --env go together");
 	}
 	arena_init(&a, 0);
 	buf_init(&out, 0);
 	diag_init(&d);
-	if (hcl_parse_paths(&a, (const char *const *)argv + optind, (size_t)(argc - optind), &doc,
-			    &d) ||
+	paths = (const char *const *)argv + optind;
+	npaths = (size_t)(argc - optind);
+	if (config) {
+		if (config_load(&a, config, env_name, vars, nvars, &env, &d)) {
+			diag_print(&d, "hcl2json", stderr);
+			goto out;
+		}
+		nvars = 0; /* they were the project file's */
+		if (!dialect_name && env.dialect_known)
+			dialect_name = schema_dialect_name(env.dialect);
+		if (npaths == 0) {
+			paths = env.src;
+			npaths = env.nsrc;
+		}
+		if (npaths == 0) {
+			fprintf(stderr, "hcl2json: %s: env '%s' has no src\n", config, env_name);
+			goto out;
+		}
+	}
+	if (!dialect_name) {
+		tool_usage_msg("hcl2json", usage, "--dialect is required");
+		goto out;
+	}
+	if (schema_dialect_parse(dialect_name, &dialect)) {
+		fprintf(stderr, "hcl2json: unknown dialect '%s' (postgres or mysql)\n",
+			dialect_name);
+		goto out;
+	}
+	if (npaths == 0) {
+		tool_usage_msg("hcl2json", usage, "expected at least one file or directory");
+		goto out;
+	}
+	if (hcl_parse_paths(&a, paths, npaths, &doc, &d) ||
 	    schema_from_hcl(&a, &doc, dialect, vars, nvars, &realm, &d) ||
 	    schema_to_json(&realm, &out, &d)) {
 		diag_print(&d, "hcl2json", stderr);

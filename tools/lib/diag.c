@@ -59,8 +59,36 @@ int diag_nomem(struct diag *d)
 	return diag_set(d, DIAG_NOMEM, NULL, 0, 0, "out of memory");
 }
 
+/*
+ * Masks the password of every scheme://user:password@host in s, in place and keeping the
+ * length so carets still line up: "postgres://u:pw@h" -> "postgres://u:xx@h".
+ */
+static void redact(char *s)
+{
+	for (char *p = strstr(s, "://"); p; p = strstr(p + 1, "://")) {
+		char *user = p + 3, *colon = NULL, *at = NULL;
+
+		for (char *q = user; *q && !strchr(" \t\"'/", *q); q++) {
+			if (*q == ':' && !colon)
+				colon = q;
+			if (*q == '@') {
+				at = q;
+				break;
+			}
+		}
+		if (colon && at)
+			for (char *q = colon + 1; q < at; q++)
+				*q = 'x';
+	}
+}
+
 void diag_print(const struct diag *d, const char *tool, FILE *f)
 {
+	struct diag r = *d;
+
+	redact(r.msg);
+	redact(r.src);
+	d = &r;
 	fprintf(f, "%s: ", tool);
 	if (d->file[0]) {
 		fputs(d->file, f);

@@ -57,7 +57,8 @@ int diag_nomem(struct diag *d);
 
 /*
  * Prints "tool: file:line:col: message" to f (parts that are not known are left out),
- * then the source line and a caret when d->src is set.
+ * then the source line and a caret when d->src is set. The password of any URL in the
+ * message or the source line is masked first: no password reaches the terminal.
  */
 void diag_print(const struct diag *d, const char *tool, FILE *f);
 
