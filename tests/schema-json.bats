@@ -99,7 +99,7 @@ history() {
 	sed 's/default     = false/default     = "no"/' "$ROOT/atlas.hcl" >"$c"
 	run_split hcl2json --config "$c" --env local_postgres_watch
 	[ "$status" -eq 2 ]
-	[[ "$err" == "hcl2json: $c:"*"the operand of '!' must be a bool, not string"* ]] || fail "$err"
+	[[ "$err" == "hcl2json: $c:12:17: variable 'destructive': a bool is required, not 'no'"* ]] || fail "$err"
 	run_split hcl2json --config "$ROOT/atlas.hcl" --env local_postgres_watch --var destructive=maybe
 	[ "$status" -eq 2 ]
 	[[ "$err" == *"variable 'destructive': a bool is required, not 'maybe'"* ]] || fail "$err"

@@ -123,6 +123,33 @@ static int apply_steps(struct hcl_ctx *cx, const struct hcl_item *at, const stru
 		       const struct hcl_step *steps, size_t n, struct hcl_value **val,
 		       struct diag *d);
 
+/* An expression Atlas can evaluate without any variable: literals, lists and objects of them. */
+static int is_constant(const struct hcl_expr *e)
+{
+	switch (e->kind) {
+	case HE_NULL:
+	case HE_BOOL:
+	case HE_NUMBER:
+		return 1;
+	case HE_TEMPLATE:
+		for (size_t i = 0; i < e->u.tmpl.n; i++)
+			if (!e->u.tmpl.v[i].lit)
+				return 0;
+		return 1;
+	case HE_TUPLE:
+		for (size_t i = 0; i < e->u.tuple.n; i++)
+			if (!is_constant(e->u.tuple.v[i]))
+				return 0;
+		return 1;
+	case HE_UNARY:
+		return is_constant(e->u.unary.x);
+	case HE_PAREN:
+		return is_constant(e->u.paren);
+	default:
+		return 0;
+	}
+}
+
 static int eval_block_ref(struct hcl_ctx *cx, const struct hcl_item *at, const struct hcl_scope *sc,
 			  const struct hcl_item *block, const struct hcl_item *parent,
 			  const struct hcl_step *steps, size_t n, struct hcl_value **out,
@@ -225,6 +252,12 @@ static int eval_block_ref(struct hcl_ctx *cx, const struct hcl_item *at, const s
 				      d);
 	}
 	attr = hcl_attr(block, key);
+	if (attr && !is_constant(attr->expr))
+		return hcl_error(
+			d, at, steps[0].pos,
+			"%s '%s': attribute '%s' is not a constant and cannot be referenced "
+			"(Atlas reads only constant attributes of other blocks)",
+			block->name, block->nlabels ? block->labels[block->nlabels - 1] : "", key);
 	if (attr) {
 		if (++cx->depth > MAX_DEPTH)
 			return hcl_error(d, at, steps[0].pos, "reference cycle through '%s'", key);
@@ -316,11 +349,20 @@ static int eval_traversal(struct hcl_ctx *cx, const struct hcl_item *at, const s
 	struct hcl_value *v;
 
 	if (n == 0 && cx->idents) {
-		for (const char *const *id = cx->idents; *id; id++)
+		char list[512] = "";
+
+		for (const char *const *id = cx->idents; *id; id++) {
 			if (strcmp(*id, root) == 0 || strcmp(*id, "*") == 0) {
 				*out = new_string(cx, e->pos, root, strlen(root));
 				return *out ? 0 : diag_nomem(d);
 			}
+			if (strlen(list) + strlen(*id) + 3 < sizeof(list))
+				snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s",
+					 list[0] ? ", " : "", *id);
+		}
+		if (strcmp(root, "var") != 0 && strcmp(root, "local") != 0)
+			return hcl_error(d, at, e->pos, "unknown value '%s' for %s (one of: %s)",
+					 root, at ? at->name : "this attribute", list);
 	}
 	if (n == 0 && cx->type_scope) {
 		v = new_value(cx, HV_TYPE, e->pos);
@@ -784,7 +826,15 @@ int hcl_eval(struct hcl_ctx *cx, const struct hcl_item *at, const struct hcl_sco
 	case HE_CALL:
 		return eval_call(cx, at, sc, e, out, d);
 	case HE_TRAVERSAL:
-		return eval_traversal(cx, at, sc, e, out, d);
+		/* The value is a copy placed where the reference is written, for messages. */
+		if (eval_traversal(cx, at, sc, e, &x, d))
+			return -1;
+		v = new_value(cx, x->kind, e->pos);
+		if (!v)
+			return diag_nomem(d);
+		*v = *x;
+		v->pos = e->pos;
+		break;
 	case HE_PAREN:
 		return hcl_eval(cx, at, sc, e->u.paren, out, d);
 	case HE_UNARY:
@@ -829,7 +879,9 @@ static const char *var_type(const struct hcl_item *blk)
 	const struct hcl_item *t = hcl_attr(blk, "type");
 
 	if (!t)
-		return "string";
+		return "any";
+	if (t->expr->kind == HE_TEMPLATE)
+		return NULL; /* quoted: not a type */
 	if (t->expr->kind == HE_TRAVERSAL && t->expr->u.trav.n == 0)
 		return t->expr->u.trav.root;
 	if (t->expr->kind == HE_CALL)
@@ -876,6 +928,47 @@ static int convert_input(struct hcl_ctx *cx, const struct hcl_item *blk, const c
 	if (!v)
 		return diag_nomem(d);
 	*out = v;
+	return 0;
+}
+
+/* A default converted to the declared type, as Atlas (cty) converts it: "12" -> 12. */
+static int convert_default(struct hcl_ctx *cx, const struct hcl_item *blk,
+			   const struct hcl_item *def, const char *type, struct hcl_value **val,
+			   struct diag *d)
+{
+	struct hcl_value *v = *val;
+	int scalar = strcmp(type, "string") == 0 || strcmp(type, "bool") == 0 ||
+		     strcmp(type, "number") == 0 || strcmp(type, "int") == 0;
+
+	if (strcmp(type, "any") == 0 || v->kind == HV_NULL)
+		return 0;
+	if (scalar && v->kind == HV_STRING) {
+		if (convert_input(cx, blk, type, v->s, val, d)) {
+			/* Point at the default, where the wrong value is written. */
+			d->line = def->expr->pos.line;
+			d->col = def->expr->pos.col;
+			diag_source(d, def->src, def->srclen, def->expr->pos.off);
+			return -1;
+		}
+		return 0;
+	}
+	if (strcmp(type, "string") == 0 && (v->kind == HV_NUMBER || v->kind == HV_BOOL)) {
+		*val = new_string(cx, v->pos,
+				  v->kind == HV_NUMBER ? v->numtext
+				  : v->b	       ? "true"
+						       : "false",
+				  strlen(v->kind == HV_NUMBER ? v->numtext
+					 : v->b		      ? "true"
+							      : "false"));
+		return *val ? 0 : diag_nomem(d);
+	}
+	if ((strcmp(type, "bool") == 0 && v->kind != HV_BOOL) ||
+	    ((strcmp(type, "number") == 0 || strcmp(type, "int") == 0) && v->kind != HV_NUMBER) ||
+	    ((strcmp(type, "list") == 0 || strcmp(type, "set") == 0) && v->kind != HV_LIST) ||
+	    (strcmp(type, "string") == 0 && v->kind != HV_STRING))
+		return hcl_error(d, def, def->expr->pos,
+				 "variable '%s': the default is a %s, not a %s", blk->labels[0],
+				 hcl_vkind_name(v->kind), type);
 	return 0;
 }
 
@@ -942,17 +1035,30 @@ int hcl_ctx_init(struct hcl_ctx *cx, struct arena *a, const struct hcl_body *doc
 			return diag_nomem(d);
 		var->name = it->labels[0];
 		if (input) {
+			if (!var_type(it))
+				return hcl_error(
+					d, hcl_attr(it, "type"), hcl_attr(it, "type")->expr->pos,
+					"variable '%s': a type is written bare (string, number, "
+					"bool, list(string)), not quoted",
+					it->labels[0]);
 			if (convert_input(cx, it, var_type(it), input, &var->val, d))
 				return -1;
 			continue;
 		}
+		if (!var_type(it))
+			return hcl_error(
+				d, hcl_attr(it, "type"), hcl_attr(it, "type")->expr->pos,
+				"variable '%s': a type is written bare (string, number, bool, "
+				"list(string)), not quoted",
+				it->labels[0]);
 		def = hcl_attr(it, "default");
 		if (!def)
 			return hcl_error(
 				d, it, it->pos,
 				"missing value for required variable '%s' (use --var %s=...)",
 				it->labels[0], it->labels[0]);
-		if (hcl_eval(cx, def, NULL, def->expr, &var->val, d))
+		if (hcl_eval(cx, def, NULL, def->expr, &var->val, d) ||
+		    convert_default(cx, it, def, var_type(it), &var->val, d))
 			return -1;
 	}
 	return 0;

@@ -1,6 +1,7 @@
 /* hcl_load: files and directories of HCL into one document. */
 #include "hcl.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>

@@ -763,16 +763,22 @@ static int end_of_item(struct parser *p, int oneline)
 {
 	struct hcl_token *t = peek(p);
 
+	if (oneline) {
+		if (t->kind == HT_RBRACE)
+			return 0;
+		return unexpected(p, t, "'}' closing the one-line block on the same line");
+	}
 	if (t->kind == HT_NEWLINE) {
 		next(p);
 		return 0;
 	}
-	if (t->kind == HT_EOF || (oneline && t->kind == HT_RBRACE))
+	if (t->kind == HT_EOF)
 		return 0;
 	return unexpected(p, t, "a newline after the attribute or block");
 }
 
-static int parse_body(struct parser *p, struct hcl_body *body, int inner);
+static int parse_body(struct parser *p, struct hcl_body *body, int inner,
+		      const struct hcl_token *open);
 
 static int check_dup(struct parser *p, struct hcl_body *body, struct hcl_item *it)
 {
@@ -846,7 +852,7 @@ static int parse_item(struct parser *p, struct hcl_body *body, int oneline, size
 				  it->nlabels ? "'{' after the block labels"
 					      : "'=' or a block label or '{'");
 	next(p);
-	if (parse_body(p, &it->body, 1))
+	if (parse_body(p, &it->body, 1, t))
 		return -1;
 	return end_of_item(p, oneline);
 }
@@ -855,7 +861,8 @@ static int parse_item(struct parser *p, struct hcl_body *body, int oneline, size
  * A body up to EOF (top level) or its closing '}' (inner). A block whose '{' is not
  * followed by a newline is the one-line form: at most one attribute, then '}'.
  */
-static int parse_body(struct parser *p, struct hcl_body *body, int inner)
+static int parse_body(struct parser *p, struct hcl_body *body, int inner,
+		      const struct hcl_token *open)
 {
 	size_t cap = 0;
 	struct hcl_token *t = peek(p);
@@ -883,7 +890,9 @@ static int parse_body(struct parser *p, struct hcl_body *body, int inner)
 		}
 		if (t->kind == HT_EOF) {
 			if (inner)
-				return perr(p, t->pos, "unexpected end of file, expected '}'");
+				return perr(p, open->pos,
+					    "unclosed '{': the block has no '}' before the end of "
+					    "the file");
 			return 0;
 		}
 		if (t->kind == HT_RBRACE) {
@@ -906,5 +915,5 @@ int hcl_parse(struct arena *a, const char *file, const char *src, size_t len, st
 	body->n = 0;
 	if (hcl_tokenize(a, file, src, len, &p.t, &p.n, d))
 		return -1;
-	return parse_body(&p, body, 0);
+	return parse_body(&p, body, 0, NULL);
 }

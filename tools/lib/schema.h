@@ -174,6 +174,15 @@ int schema_type_from_hcl(struct arena *a, enum schema_dialect dialect, const str
 			 const struct hcl_value *v, int is_unsigned, struct schema_type *t,
 			 struct diag *d);
 
+/*
+ * Reads a "schema/1" document from path ("-" for stdin) into realm. An empty file or {}
+ * is an empty database: *empty is set and realm has no schemas (the caller picks the
+ * dialect). Malformed JSON, another format tag or a missing member is a DIAG_PARSE error
+ * naming the file and, for JSON syntax, the line and column.
+ */
+int schema_read_file(struct arena *a, const char *path, struct schema_realm *realm, int *empty,
+		     struct diag *d);
+
 /* Appends the realm's JSON ("format": "schema/1", two-space indent, newline) to out. */
 int schema_to_json(const struct schema_realm *realm, struct buf *out, struct diag *d);
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <jansson.h>
 
@@ -106,6 +107,11 @@ static int check_items(struct dec *x, const struct hcl_item *blk, const char *co
 
 		if (in_list(it->name, list))
 			continue;
+		if (it->kind == HI_ATTR &&
+		    (strcmp(it->name, "for_each") == 0 || strcmp(it->name, "count") == 0))
+			return hcl_error(x->d, it, it->pos,
+					 "'%s' is not supported: write each %s out", it->name,
+					 blk->name);
 		hint = suggest(it->name, list);
 		if (hint)
 			return hcl_error(x->d, it, it->pos,
@@ -204,19 +210,49 @@ static int get_int(struct dec *x, const struct hcl_item *blk, const struct hcl_s
 }
 
 /* A scoped identifier (or a string): SET_NULL -> "SET NULL"; upper-cased when asked. */
+static int get_word_in(struct dec *x, const struct hcl_item *blk, const struct hcl_scope *sc,
+		       const char *name, const char *const *idents, int upper, int strict,
+		       const char **out);
+
 static int get_word(struct dec *x, const struct hcl_item *blk, const struct hcl_scope *sc,
 		    const char *name, const char *const *idents, int upper, const char **out)
 {
+	return get_word_in(x, blk, sc, name, idents, upper, 0, out);
+}
+
+/* As get_word; strict: a quoted value must also be one of idents (spaces for '_'). */
+static int get_word_in(struct dec *x, const struct hcl_item *blk, const struct hcl_scope *sc,
+		       const char *name, const char *const *idents, int upper, int strict,
+		       const char **out)
+{
+	const struct hcl_item *it;
 	struct hcl_value *v;
 	char *s;
 
 	*out = NULL;
-	if (attr(x, blk, sc, name, idents, &v, NULL))
+	if (attr(x, blk, sc, name, idents, &v, &it))
 		return -1;
 	if (!v)
 		return 0;
 	if (v->kind != HV_STRING)
 		return bad_kind(x, blk, name, v, "an identifier or a string");
+	if (strict) {
+		char want[64], list[256] = "";
+		int ok = 0;
+
+		snprintf(want, sizeof(want), "%s", v->s);
+		for (char *p = want; *p; p++)
+			if (*p == ' ')
+				*p = '_';
+		for (const char *const *id = idents; *id; id++) {
+			ok |= upper ? strcasecmp(*id, want) == 0 : strcmp(*id, want) == 0;
+			snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s",
+				 list[0] ? ", " : "", *id);
+		}
+		if (!ok)
+			return hcl_error(x->d, it, v->pos, "unknown value '%s' for %s (one of: %s)",
+					 v->s, name, list);
+	}
 	s = arena_strdup(x->a, v->s);
 	if (!s)
 		return nomem(x);
@@ -406,6 +442,18 @@ static int decode_column(struct dec *x, const struct hcl_item *blk, const struct
 	x->cx.type_scope = 0;
 	if (schema_type_from_hcl(x->a, x->dialect, it, v, is_unsigned, &c->type, x->d))
 		return -1;
+	if (PG(x) && c->type.elem && strcmp(c->type.elem->kind, "user") == 0) {
+		/* sql("status[]") where status is an enum block: an array of that enum. */
+		for (size_t i = 0; i < x->realm->nschemas; i++)
+			for (size_t k = 0; k < x->realm->schemas[i].nenums; k++)
+				if (strcmp(x->realm->schemas[i].enums[k].name, c->type.elem->sql) ==
+				    0) {
+					c->type.elem->kind = "enum";
+					c->type.elem->enum_name =
+						x->realm->schemas[i].enums[k].name;
+					c->type.elem->enum_schema = x->realm->schemas[i].name;
+				}
+	}
 	if (c->type.enum_name) {
 		const struct hcl_item *eb = v->ref.block;
 		size_t si;
@@ -464,7 +512,7 @@ static int decode_column(struct dec *x, const struct hcl_item *blk, const struct
 
 		if (check_items(x, as_block, as_attrs, NULL) ||
 		    get_string(x, as_block, &inner, "expr", &c->generated_expr) ||
-		    get_word(x, as_block, &inner, "type", PG(x) ? pg_as : my_as, 1, &gt))
+		    get_word_in(x, as_block, &inner, "type", PG(x) ? pg_as : my_as, 1, 1, &gt))
 			return -1;
 		if (!c->generated_expr)
 			return hcl_error(x->d, as_block, as_block->pos,
@@ -483,7 +531,7 @@ static int decode_column(struct dec *x, const struct hcl_item *blk, const struct
 		const char *g = NULL;
 
 		if (check_items(x, ident, id_attrs, NULL) ||
-		    get_word(x, ident, &inner, "generated", gen, 1, &g) ||
+		    get_word_in(x, ident, &inner, "generated", gen, 1, 1, &g) ||
 		    get_int(x, ident, &inner, "start", &start, NULL) ||
 		    get_int(x, ident, &inner, "increment", &inc, NULL))
 			return -1;
@@ -659,7 +707,7 @@ static int decode_index(struct dec *x, const struct hcl_item *blk, const struct 
 		ix->nulls_distinct = nd;
 		ix->page_per_range = (long)ppr;
 	} else {
-		if (get_word(x, blk, sc, "type", my_index_types, 0, &ix->type))
+		if (get_word_in(x, blk, sc, "type", my_index_types, 0, 1, &ix->type))
 			return -1;
 		if (ix->type && !in_list(ix->type, my_index_types))
 			return hcl_error(x->d, hcl_attr(blk, "type"), hcl_attr(blk, "type")->pos,
@@ -726,8 +774,8 @@ static int decode_fk(struct dec *x, const struct hcl_item *blk, const struct hcl
 			return -1;
 		fk->ref_schema = x->realm->schemas[si].name;
 	}
-	if (get_word(x, blk, sc, "on_update", fk_actions, 1, &fk->on_update) ||
-	    get_word(x, blk, sc, "on_delete", fk_actions, 1, &fk->on_delete))
+	if (get_word_in(x, blk, sc, "on_update", fk_actions, 1, 1, &fk->on_update) ||
+	    get_word_in(x, blk, sc, "on_delete", fk_actions, 1, 1, &fk->on_delete))
 		return -1;
 	for (int k = 0; k < 2; k++) {
 		const char *a = k ? fk->on_delete : fk->on_update;
@@ -824,7 +872,7 @@ static int decode_table(struct dec *x, const struct hcl_item *blk)
 		if (decode_column(x, b, &sc, t, c))
 			return -1;
 	}
-	if (t->ncolumns == 0)
+	if (t->ncolumns == 0 && !PG(x))
 		return hcl_error(x->d, blk, blk->pos, "table '%s' has no columns", t->name);
 	for (size_t i = 0; i < blk->body.n; i++) {
 		const struct hcl_item *b = &blk->body.v[i];
@@ -895,7 +943,7 @@ static int decode_table(struct dec *x, const struct hcl_item *blk)
 			if (!t->partition)
 				return nomem(x);
 			if (check_items(x, b, pa, pb) ||
-			    get_word(x, b, &isc, "type", ptypes, 1, &t->partition->type) ||
+			    get_word_in(x, b, &isc, "type", ptypes, 1, 1, &t->partition->type) ||
 			    column_list(x, b, &isc, "columns", t, &cols, &ncols))
 				return -1;
 			if (!t->partition->type)

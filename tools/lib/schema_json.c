@@ -1,5 +1,5 @@
 /* schema_json: the model as "schema/1" JSON, keys in a fixed order (docs/schema-json.md). */
-#include "schema.h"
+#include "schemajson.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -48,7 +48,7 @@ static json_t *type_json(const struct schema_type *t)
 	return o;
 }
 
-static json_t *column_json(const struct schema_column *c)
+json_t *schema_column_json(const struct schema_column *c)
 {
 	json_t *o = json_object();
 
@@ -102,7 +102,7 @@ static json_t *parts_json(const struct schema_part *p, size_t n)
 	return a;
 }
 
-static json_t *index_json(const struct schema_index *ix, int pk)
+json_t *schema_index_json(const struct schema_index *ix, int pk)
 {
 	json_t *o = json_object();
 
@@ -125,7 +125,32 @@ static json_t *index_json(const struct schema_index *ix, int pk)
 	return o;
 }
 
-static json_t *table_json(const struct schema_table *t)
+json_t *schema_fk_json(const struct schema_fk *fk)
+{
+	json_t *f = json_object();
+
+	set_str(f, "name", fk->name);
+	json_object_set_new(f, "columns", str_array(fk->columns, fk->ncolumns));
+	json_object_set_new(f, "ref_schema", json_string(fk->ref_schema));
+	json_object_set_new(f, "ref_table", json_string(fk->ref_table));
+	json_object_set_new(f, "ref_columns", str_array(fk->ref_columns, fk->ncolumns));
+	set_str(f, "on_update", fk->on_update);
+	set_str(f, "on_delete", fk->on_delete);
+	return f;
+}
+
+json_t *schema_check_json(const struct schema_check *ck)
+{
+	json_t *c = json_object();
+
+	set_str(c, "name", ck->name);
+	json_object_set_new(c, "expr", json_string(ck->expr));
+	if (ck->enforced >= 0)
+		json_object_set_new(c, "enforced", json_boolean(ck->enforced));
+	return c;
+}
+
+json_t *schema_table_json(const struct schema_table *t)
 {
 	json_t *o = json_object(), *a;
 
@@ -138,39 +163,21 @@ static json_t *table_json(const struct schema_table *t)
 	set_str(o, "comment", t->comment);
 	a = json_array();
 	for (size_t i = 0; i < t->ncolumns; i++)
-		json_array_append_new(a, column_json(&t->columns[i]));
+		json_array_append_new(a, schema_column_json(&t->columns[i]));
 	json_object_set_new(o, "columns", a);
 	if (t->pk)
-		json_object_set_new(o, "primary_key", index_json(t->pk, 1));
+		json_object_set_new(o, "primary_key", schema_index_json(t->pk, 1));
 	a = json_array();
 	for (size_t i = 0; i < t->nindexes; i++)
-		json_array_append_new(a, index_json(&t->indexes[i], 0));
+		json_array_append_new(a, schema_index_json(&t->indexes[i], 0));
 	json_object_set_new(o, "indexes", a);
 	a = json_array();
-	for (size_t i = 0; i < t->nfks; i++) {
-		const struct schema_fk *fk = &t->fks[i];
-		json_t *f = json_object();
-
-		set_str(f, "name", fk->name);
-		json_object_set_new(f, "columns", str_array(fk->columns, fk->ncolumns));
-		json_object_set_new(f, "ref_schema", json_string(fk->ref_schema));
-		json_object_set_new(f, "ref_table", json_string(fk->ref_table));
-		json_object_set_new(f, "ref_columns", str_array(fk->ref_columns, fk->ncolumns));
-		set_str(f, "on_update", fk->on_update);
-		set_str(f, "on_delete", fk->on_delete);
-		json_array_append_new(a, f);
-	}
+	for (size_t i = 0; i < t->nfks; i++)
+		json_array_append_new(a, schema_fk_json(&t->fks[i]));
 	json_object_set_new(o, "foreign_keys", a);
 	a = json_array();
-	for (size_t i = 0; i < t->nchecks; i++) {
-		json_t *c = json_object();
-
-		set_str(c, "name", t->checks[i].name);
-		json_object_set_new(c, "expr", json_string(t->checks[i].expr));
-		if (t->checks[i].enforced >= 0)
-			json_object_set_new(c, "enforced", json_boolean(t->checks[i].enforced));
-		json_array_append_new(a, c);
-	}
+	for (size_t i = 0; i < t->nchecks; i++)
+		json_array_append_new(a, schema_check_json(&t->checks[i]));
 	json_object_set_new(o, "checks", a);
 	if (t->partition)
 		json_object_set_new(
@@ -180,7 +187,7 @@ static json_t *table_json(const struct schema_table *t)
 	return o;
 }
 
-static json_t *realm_json(const struct schema_realm *r)
+json_t *schema_realm_json(const struct schema_realm *r)
 {
 	json_t *root = json_object(), *schemas = json_array(), *objects = json_array();
 
@@ -205,7 +212,7 @@ static json_t *realm_json(const struct schema_realm *r)
 		}
 		a = json_array();
 		for (size_t k = 0; k < s->ntables; k++)
-			json_array_append_new(a, table_json(&s->tables[k]));
+			json_array_append_new(a, schema_table_json(&s->tables[k]));
 		json_object_set_new(o, "tables", a);
 		json_array_append_new(schemas, o);
 	}
@@ -234,7 +241,7 @@ static json_t *realm_json(const struct schema_realm *r)
 
 int schema_to_json(const struct schema_realm *realm, struct buf *out, struct diag *d)
 {
-	json_t *j = realm_json(realm);
+	json_t *j = schema_realm_json(realm);
 	char *s;
 	int rc;
 

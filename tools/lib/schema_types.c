@@ -61,6 +61,19 @@ static const struct tspec pg_types[] = {
 	{ "timestamp", "timestamp", "time", TA_PREC },
 	{ "timestamptz", "timestamptz", "time", TA_PREC },
 	{ "interval", "interval", "interval", TA_PREC },
+	{ "year", "interval year", "interval", TA_NONE },
+	{ "month", "interval month", "interval", TA_NONE },
+	{ "day", "interval day", "interval", TA_NONE },
+	{ "hour", "interval hour", "interval", TA_NONE },
+	{ "minute", "interval minute", "interval", TA_NONE },
+	{ "second", "interval second", "interval", TA_PREC },
+	{ "year_to_month", "interval year to month", "interval", TA_NONE },
+	{ "day_to_hour", "interval day to hour", "interval", TA_NONE },
+	{ "day_to_minute", "interval day to minute", "interval", TA_NONE },
+	{ "day_to_second", "interval day to second", "interval", TA_PREC },
+	{ "hour_to_minute", "interval hour to minute", "interval", TA_NONE },
+	{ "hour_to_second", "interval hour to second", "interval", TA_PREC },
+	{ "minute_to_second", "interval minute to second", "interval", TA_PREC },
 	{ "json", "json", "json", TA_NONE },
 	{ "jsonb", "jsonb", "json", TA_NONE },
 	{ "uuid", "uuid", "uuid", TA_NONE },
@@ -333,6 +346,60 @@ static int my_enum(struct arena *a, const char *kind, const char *const *vals, s
 	return t->sql ? 0 : nomem(d);
 }
 
+/* MySQL raw enum('a','b') / set(...): single-quoted values, '' or \' inside. */
+static int my_raw_enum(struct arena *a, const char *kind, const char *p, struct schema_type *t,
+		       const struct hcl_item *at, struct hcl_pos pos, struct diag *d)
+{
+	const char *vals[256];
+	size_t n = 0;
+	struct buf b;
+	struct diag ignored;
+	int rc;
+
+	buf_init(&b, 0);
+	diag_init(&ignored);
+	p++; /* ( */
+	for (;;) {
+		while (isspace((unsigned char)*p))
+			p++;
+		if (*p != '\'' || n == sizeof(vals) / sizeof(vals[0]))
+			break;
+		buf_reset(&b);
+		for (p++; *p; p++) {
+			if (*p == '\\' && p[1]) {
+				p++;
+			} else if (*p == '\'') {
+				if (p[1] != '\'')
+					break;
+				p++;
+			}
+			buf_add(&b, p, 1, &ignored);
+		}
+		if (*p != '\'')
+			break;
+		p++;
+		vals[n] = arena_strndup(a, b.data ? b.data : "", b.len);
+		if (!vals[n++]) {
+			buf_release(&b);
+			return nomem(d);
+		}
+		while (isspace((unsigned char)*p))
+			p++;
+		if (*p == ',') {
+			p++;
+			continue;
+		}
+		if (*p == ')' && !p[1 + strspn(p + 1, " ")]) {
+			buf_release(&b);
+			return my_enum(a, kind, vals, n, t, at, pos, d);
+		}
+		break;
+	}
+	buf_release(&b);
+	rc = hcl_error(d, at, pos, "malformed %s type: write %s('a','b')", kind, kind);
+	return rc;
+}
+
 /* Raw type text: "name(args) words" with a multi-word name, as information_schema spells. */
 static int parse_raw(struct arena *a, enum schema_dialect dialect, const struct hcl_item *at,
 		     struct hcl_pos pos, const char *text, int is_unsigned, struct schema_type *t,
@@ -379,14 +446,21 @@ static int parse_raw(struct arena *a, enum schema_dialect dialect, const struct 
 			return t->sql ? 0 : nomem(d);
 		}
 	}
-	/* The name: words up to '(' or the end, lower case only. */
-	while (i < len && text[i] != '(' && nl + 1 < sizeof(name)) {
+	/* The name: PostgreSQL's may be several words; MySQL's is one, then attributes. */
+	while (i < len && text[i] != '(' && nl + 1 < sizeof(name) &&
+	       !(dialect == SCHEMA_MYSQL && isspace((unsigned char)text[i])))
 		name[nl++] = text[i++];
-	}
 	while (nl > 0 && isspace((unsigned char)name[nl - 1]))
 		nl--;
 	name[nl] = '\0';
+	if (strchr(name, '_'))
+		goto user; /* HCL spellings such as double_precision are not SQL */
 	rest = text + i;
+	while (isspace((unsigned char)*rest))
+		rest++;
+	if (dialect == SCHEMA_MYSQL && (strcmp(name, "enum") == 0 || strcmp(name, "set") == 0) &&
+	    *rest == '(')
+		return my_raw_enum(a, name, rest, t, at, pos, d);
 	if (*rest == '(') {
 		char *end;
 
@@ -415,6 +489,13 @@ static int parse_raw(struct arena *a, enum schema_dialect dialect, const struct 
 		for (size_t k = 0; k < sizeof(pg_alias) / sizeof(pg_alias[0]); k++)
 			if (strcmp(name, pg_alias[k].sql) == 0)
 				snprintf(name, sizeof(name), "%s", pg_alias[k].hcl);
+		/* interval day to second: the field names with underscores, as in HCL */
+		if (strncmp(name, "interval ", 9) == 0) {
+			memmove(name, name + 9, strlen(name + 9) + 1);
+			for (char *c = name; *c; c++)
+				if (*c == ' ')
+					*c = '_';
+		}
 		/* timestamp(3) with time zone */
 		if (strcmp(rest, "with time zone") == 0 &&
 		    (strcmp(name, "timestamp") == 0 || strcmp(name, "time") == 0)) {
@@ -440,7 +521,7 @@ static int parse_raw(struct arena *a, enum schema_dialect dialect, const struct 
 	if (*rest)
 		goto user;
 	s = find_spec(dialect, name);
-	if (!s || strchr(name, '_'))
+	if (!s)
 		goto user;
 	if (dialect == SCHEMA_MYSQL && strcmp(name, "tinyint") == 0 && n == 1 && args[0] == 1)
 		s = find_spec(dialect, "bool"), n = 0;

@@ -1,0 +1,8 @@
+schema "public" {}
+table "t" {
+  schema = schema.public
+  column "x" {
+    type    = int
+    default = sql("")
+  }
+}

@@ -1,0 +1,4 @@
+schema "public" {}
+schema "public" {
+  comment = "again"
+}

@@ -1,0 +1,12 @@
+schema "public" {}
+table "t" {
+  schema = schema.public
+  column "a" {
+    type = int
+  }
+  foreign_key "fk" {
+    columns     = [column.a]
+    ref_columns = [column.a]
+    on_delete   = 5
+  }
+}

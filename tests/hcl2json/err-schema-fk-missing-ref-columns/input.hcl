@@ -1,0 +1,10 @@
+schema "public" {}
+table "t" {
+  schema = schema.public
+  column "a" {
+    type = int
+  }
+  foreign_key "fk" {
+    columns = [column.a]
+  }
+}

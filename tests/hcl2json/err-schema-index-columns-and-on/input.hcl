@@ -1,0 +1,13 @@
+schema "public" {}
+table "t" {
+  schema = schema.public
+  column "a" {
+    type = int
+  }
+  index "i" {
+    columns = [column.a]
+    on {
+      column = column.a
+    }
+  }
+}

@@ -1,0 +1,8 @@
+schema "public" {}
+table "t" {
+  schema = schema.public
+  column "a" {
+    type = int
+    null = "yes"
+  }
+}

@@ -1,0 +1,7 @@
+schema "public" {}
+table "t" {
+  schema = schema.private
+  column "a" {
+    type = int
+  }
+}

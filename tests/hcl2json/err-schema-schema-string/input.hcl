@@ -1,0 +1,7 @@
+schema "public" {}
+table "t" {
+  schema = "public"
+  column "a" {
+    type = int
+  }
+}

@@ -1,0 +1,4 @@
+schema "app" {}
+table "t" {
+  schema = schema.app
+}

@@ -1,0 +1,6 @@
+schema "public" {}
+table "t" {
+  column "a" {
+    type = int
+  }
+}

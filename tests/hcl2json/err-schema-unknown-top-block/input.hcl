@@ -1,0 +1,4 @@
+schema "public" {}
+tabel "t" {
+  schema = schema.public
+}

@@ -1,0 +1,9 @@
+schema "public" {}
+table "t" {
+  schema = schema.public
+  column "a" {
+    type = int
+    null = true
+    type = text
+  }
+}

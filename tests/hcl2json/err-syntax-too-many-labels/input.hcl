@@ -1,0 +1,7 @@
+schema "public" {}
+table "public" "t" "extra" {
+  schema = schema.public
+  column "a" {
+    type = int
+  }
+}

@@ -1,0 +1,6 @@
+schema "public" {}
+/* this comment
+never ends
+table "t" {
+  schema = schema.public
+}

@@ -1,0 +1,9 @@
+schema "public" {}
+table "t" {
+  schema  = schema.public
+  comment = <<EOT
+never closed
+  column "a" {
+    type = int
+  }
+}

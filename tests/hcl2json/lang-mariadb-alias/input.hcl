@@ -1,0 +1,7 @@
+schema "app" {}
+table "t" {
+  schema = schema.app
+  column "a" {
+    type = inet6
+  }
+}

@@ -1,0 +1,3 @@
+schema "app" {
+  charset = "utf8mb4"
+}

@@ -1,0 +1,6 @@
+table "users" {
+  schema = schema.app
+  column "id" {
+    type = int
+  }
+}

@@ -1,0 +1,6 @@
+table "audit" {
+  schema = schema.app
+  column "at" {
+    type = datetime(3)
+  }
+}

@@ -1,0 +1,14 @@
+schema "public" {}
+table "logs" {
+  schema = schema.public
+  column "a" {
+    type = int
+  }
+  column "b" {
+    type = text
+  }
+  partition {
+    type    = RANGE
+    columns = [column.a, column.b]
+  }
+}
