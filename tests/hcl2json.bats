@@ -140,3 +140,29 @@ CASES=$BATS_TEST_DIRNAME/hcl2json
 @test "err-schema-on-update-not-sql: error: mysql on_update that is not sql()" { golden hcl2json "$CASES/err-schema-on-update-not-sql"; }
 @test "err-schema-default-list: error: list as a default" { golden hcl2json "$CASES/err-schema-default-list"; }
 @test "err-schema-check-without-expr: error: check without expr" { golden hcl2json "$CASES/err-schema-check-without-expr"; }
+@test "err-schema-index-other-table-column: error: index column written as another table's column, caret at the reference" { golden hcl2json "$CASES/err-schema-index-other-table-column"; }
+@test "err-schema-fk-ref-two-tables: error: foreign key ref_columns spanning two tables, caret at the stray reference" { golden hcl2json "$CASES/err-schema-fk-ref-two-tables"; }
+@test "err-schema-schema-is-table: error: schema = table.users, caret at the reference" { golden hcl2json "$CASES/err-schema-schema-is-table"; }
+@test "err-schema-index-column-twice: error: index columns = [column.a, column.a], caret at the second" { golden hcl2json "$CASES/err-schema-index-column-twice"; }
+@test "err-eval-var-fraction-size: error: --var n=1.5 used as varchar(var.n), caret at var.n" { golden hcl2json "$CASES/err-eval-var-fraction-size"; }
+@test "err-eval-default-fraction-size: error: variable default 2.5 used as varchar(var.n), caret at var.n" { golden hcl2json "$CASES/err-eval-default-fraction-size"; }
+@test "err-schema-fk-action-unknown: error: on_delete = CASCADE_ALL lists the allowed values" { golden hcl2json "$CASES/err-schema-fk-action-unknown"; }
+@test "err-schema-mysql-index-type-gin: error: mysql index type = GIN lists the allowed values" { golden hcl2json "$CASES/err-schema-mysql-index-type-gin"; }
+@test "err-schema-identity-generated-unknown: error: identity generated = ALWAYZ lists the allowed values" { golden hcl2json "$CASES/err-schema-identity-generated-unknown"; }
+@test "err-schema-partition-type-unknown: error: partition type = RANG lists the allowed values" { golden hcl2json "$CASES/err-schema-partition-type-unknown"; }
+@test "err-schema-pg-as-virtual: error: postgres as { type = VIRTUAL } lists the allowed values" { golden hcl2json "$CASES/err-schema-pg-as-virtual"; }
+@test "err-schema-fk-action-string-unknown: error: on_delete = 'DELETE', caret at the value" { golden hcl2json "$CASES/err-schema-fk-action-string-unknown"; }
+@test "err-schema-mysql-engine-case: error: mysql engine = Innodb (identifiers are case-sensitive)" { golden hcl2json "$CASES/err-schema-mysql-engine-case"; }
+@test "pg-types-interval-fields: postgres: interval field types, plain and through sql()" { golden hcl2json "$CASES/pg-types-interval-fields"; }
+@test "pg-types-raw-two-words: postgres: sql('double precision'), sql('bit varying(3)') read like the type names" { golden hcl2json "$CASES/pg-types-raw-two-words"; }
+@test "pg-types-enum-array: postgres: sql('status[]') is an array of the enum block" { golden hcl2json "$CASES/pg-types-enum-array"; }
+@test "my-types-raw-unsigned: mysql: sql('bigint unsigned') and sql('int unsigned')" { golden hcl2json "$CASES/my-types-raw-unsigned"; }
+@test "err-eval-var-type-quoted: error: variable type written quoted" { golden hcl2json "$CASES/err-eval-var-type-quoted"; }
+@test "err-eval-var-default-not-bool: error: bool variable with default 'yes', caret at the default" { golden hcl2json "$CASES/err-eval-var-default-not-bool"; }
+@test "lang-variable-default-convert: variable string defaults converted to the declared number and bool types" { golden hcl2json "$CASES/lang-variable-default-convert"; }
+@test "err-syntax-unclosed-brace: error: block not closed at end of file, caret at its '{'" { golden hcl2json "$CASES/err-syntax-unclosed-brace"; }
+@test "err-syntax-one-line-block-split: error: one-line block closed on a later line" { golden hcl2json "$CASES/err-syntax-one-line-block-split"; }
+@test "err-eval-non-constant-attr-ref: error: reading a non-constant attribute of another block" { golden hcl2json "$CASES/err-eval-non-constant-attr-ref"; }
+@test "lang-constant-attr-ref: a constant attribute of another block is readable (table.users.comment)" { golden hcl2json "$CASES/lang-constant-attr-ref"; }
+@test "err-eval-for-each: error: for_each on a block is not supported" { golden hcl2json "$CASES/err-eval-for-each"; }
+@test "pg-table-no-columns: postgres: a table without columns is accepted" { golden hcl2json "$CASES/pg-table-no-columns"; }

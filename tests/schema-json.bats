@@ -33,7 +33,8 @@ history() {
 @test "the project's schemas are the corpus's" {
 	local f
 	for f in postgres/watch postgres/keygen postgres/sign mysql/watch mysql/keygen mysql/sign; do
-		cmp "$ROOT/schemas/$f.hcl" "$CORPUS/tools/atlas/schemas/$f.hcl"
+		# The corpus spells numeric(26,10), which Atlas's own fmt writes numeric(26, 10).
+		diff -u <(sed "s/numeric(26,10)/numeric(26, 10)/" "$CORPUS/tools/atlas/schemas/$f.hcl") "$ROOT/schemas/$f.hcl"
 	done
 }
 

@@ -76,11 +76,12 @@ int hcl_tokenize(struct arena *a, const char *file, const char *src, size_t len,
 		 struct hcl_token **toks, size_t *n, struct diag *d);
 
 /*
- * As hcl_tokenize, over src[start, end) only, counting lines from line (for the
- * interpolations inside strings and heredocs).
+ * As hcl_tokenize, over src[start, end) only of the srclen-byte text, counting lines
+ * from line (for the interpolations inside strings and heredocs).
  */
-int hcl_tokenize_span(struct arena *a, const char *file, const char *src, size_t start, size_t end,
-		      unsigned line, struct hcl_token **toks, size_t *n, struct diag *d);
+int hcl_tokenize_span(struct arena *a, const char *file, const char *src, size_t srclen,
+		      size_t start, size_t end, unsigned line, struct hcl_token **toks, size_t *n,
+		      struct diag *d);
 
 /* The syntax tree. */
 

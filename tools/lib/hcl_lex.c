@@ -6,7 +6,7 @@
 
 struct lexer {
 	const char *file, *src;
-	size_t len, pos;
+	size_t len, pos, srclen; /* len: where lexing stops; srclen: the whole text */
 	unsigned line;
 	size_t bol; /* offset of the current line's first byte */
 	struct diag *d;
@@ -15,11 +15,12 @@ struct lexer {
 static struct hcl_pos here(const struct lexer *lx, size_t off)
 {
 	struct hcl_pos p;
-	size_t bol = off;
+	size_t bol = lx->bol;
 
-	/* Tokens never start before the current line, except multi-line ones we rewind for. */
-	while (bol > 0 && lx->src[bol - 1] != '\n')
-		bol--;
+	/* The lexer tracks where the current line starts; no walking back over long lines. */
+	if (bol > off)
+		for (bol = off; bol > 0 && lx->src[bol - 1] != '\n'; bol--)
+			;
 	p.off = off;
 	p.col = (unsigned)(off - bol + 1);
 	p.line = lx->line;
@@ -33,7 +34,7 @@ static int lex_error(struct lexer *lx, size_t off, unsigned line, const char *ms
 	while (bol > 0 && lx->src[bol - 1] != '\n')
 		bol--;
 	diag_set(lx->d, DIAG_PARSE, lx->file, line, (unsigned)(off - bol + 1), "%s", msg);
-	diag_source(lx->d, lx->src, lx->len, off);
+	diag_source(lx->d, lx->src, lx->srclen, off);
 	return -1;
 }
 
@@ -52,18 +53,23 @@ static int is_digit(unsigned char c)
 	return c >= '0' && c <= '9';
 }
 
-static int scan_string(struct lexer *lx, size_t start, size_t *end);
+static int scan_string(struct lexer *lx, size_t start, size_t *end, int depth);
+
+#define MAX_NESTING 64
 
 /* Skips a ${...} interpolation body starting just after '${'; *end is just past '}'. */
-static int scan_interp(struct lexer *lx, size_t p, size_t open, size_t *end)
+static int scan_interp(struct lexer *lx, size_t p, size_t open, size_t *end, int nest)
 {
 	int depth = 1;
+
+	if (nest > MAX_NESTING)
+		return lex_error(lx, open, lx->line, "strings and interpolations nested too deep");
 
 	while (p < lx->len) {
 		char c = lx->src[p];
 
 		if (c == '"') {
-			if (scan_string(lx, p, &p))
+			if (scan_string(lx, p, &p, nest + 1))
 				return -1;
 			continue;
 		}
@@ -81,7 +87,7 @@ static int scan_interp(struct lexer *lx, size_t p, size_t open, size_t *end)
 }
 
 /* A quoted template from the '"' at start; *end is just past the closing quote. */
-static int scan_string(struct lexer *lx, size_t start, size_t *end)
+static int scan_string(struct lexer *lx, size_t start, size_t *end, int depth)
 {
 	size_t p = start + 1;
 
@@ -95,13 +101,16 @@ static int scan_string(struct lexer *lx, size_t start, size_t *end)
 		if (c == '\n' || (c == '\r' && p + 1 < lx->len && lx->src[p + 1] == '\n'))
 			break;
 		if (c == '\\') {
+			/* A backslash does not carry a string over a line end. */
+			if (p + 1 < lx->len && (lx->src[p + 1] == '\n' || lx->src[p + 1] == '\r'))
+				break;
 			p += 2;
 			continue;
 		}
 		if ((c == '$' || c == '%') && p + 1 < lx->len && lx->src[p + 1] == '{') {
 			/* '$${' and '%%{' are literal; they were consumed as one char pair below.
 			 */
-			if (scan_interp(lx, p + 2, p, &p))
+			if (scan_interp(lx, p + 2, p, &p, depth))
 				return -1;
 			continue;
 		}
@@ -214,7 +223,7 @@ static int lex_one(struct lexer *lx, struct hcl_token *t)
 		t->kind = HT_SLASH;
 		break;
 	case '"':
-		if (scan_string(lx, p, &end))
+		if (scan_string(lx, p, &end, 0))
 			return -1;
 		t->kind = HT_STRING;
 		break;
@@ -376,7 +385,7 @@ line_comment:
 int hcl_tokenize(struct arena *a, const char *file, const char *src, size_t len,
 		 struct hcl_token **toks, size_t *n, struct diag *d)
 {
-	struct lexer lx = { file, src, len, 0, 1, 0, d };
+	struct lexer lx = { file, src, len, 0, len, 1, 0, d };
 	struct hcl_token *v = NULL, *t;
 	size_t cnt = 0, cap = 0;
 
@@ -420,10 +429,14 @@ const char *hcl_tok_name(enum hcl_tok k)
 	return k < sizeof(names) / sizeof(names[0]) && names[k] ? names[k] : "token";
 }
 
-int hcl_tokenize_span(struct arena *a, const char *file, const char *src, size_t start, size_t end,
-		      unsigned line, struct hcl_token **toks, size_t *n, struct diag *d)
+int hcl_tokenize_span(struct arena *a, const char *file, const char *src, size_t srclen,
+		      size_t start, size_t end, unsigned line, struct hcl_token **toks, size_t *n,
+		      struct diag *d)
 {
-	struct lexer lx = { file, src, end, start, line, start, d };
+	struct lexer lx = { file, src, end, start, srclen, line, start, d };
+
+	while (lx.bol > 0 && src[lx.bol - 1] != '\n')
+		lx.bol--;
 	struct hcl_token *v = NULL, *t;
 	size_t cnt = 0, cap = 0;
 

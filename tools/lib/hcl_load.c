@@ -43,11 +43,33 @@ static int parse_one(struct arena *a, const char *path, struct hcl_body *doc, si
 	return 0;
 }
 
-int hcl_parse_paths(struct arena *a, const char *const *paths, size_t npaths, struct hcl_body *doc,
+static const char *base(const char *p)
+{
+	const char *s = strrchr(p, '/');
+
+	return s ? s + 1 : p;
+}
+
+static int by_file_name(const void *x, const void *y)
+{
+	const char *a = *(const char *const *)x, *b = *(const char *const *)y;
+	int c = strcmp(base(a), base(b));
+
+	return c ? c : strcmp(a, b);
+}
+
+int hcl_parse_paths(struct arena *a, const char *const *given, size_t npaths, struct hcl_body *doc,
 		    struct diag *d)
 {
+	const char **paths = arena_alloc(a, (npaths + 1) * sizeof(*paths));
 	size_t cap = 0;
 
+	if (!paths)
+		return diag_nomem(d);
+	/* Atlas reads its inputs in lexical file-name order, whatever order they come in. */
+	if (npaths)
+		memcpy(paths, given, npaths * sizeof(*paths));
+	qsort(paths, npaths, sizeof(*paths), by_file_name);
 	doc->v = NULL;
 	doc->n = 0;
 	for (size_t i = 0; i < npaths; i++) {

@@ -180,7 +180,8 @@ static int add_interp(struct parser *p, struct tbuild *tb, size_t open, size_t b
 
 	if (flush_lit(p, tb))
 		return -1;
-	if (hcl_tokenize_span(p->a, p->file, p->src, body, close, line, &sub.t, &sub.n, p->d))
+	if (hcl_tokenize_span(p->a, p->file, p->src, p->srclen, body, close, line, &sub.t, &sub.n,
+			      p->d))
 		return -1;
 	sub.i = 0;
 	sub.nest = 1;

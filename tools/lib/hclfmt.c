@@ -142,7 +142,6 @@ static size_t string_end(const char *s, size_t p, size_t end, int depth);
 
 /* Just past the '}' of the interpolation whose body starts at p, as the lexer scans it:
  * braces counted, quoted strings skipped. */
-
 static size_t interp_end(const char *s, size_t p, size_t end, int depth)
 {
 	int open = 1;
@@ -190,6 +189,7 @@ static int render_tokens(struct fmt *f, const struct hcl_token *t, size_t n, int
  */
 static int render_interp(struct fmt *f, size_t p, size_t q, unsigned line, size_t bol, int depth)
 {
+	(void)bol; /* the lexer shows the whole line itself now */
 	const char *s = f->src;
 	size_t a = p + 2, b = q - 1, n;
 	struct hcl_token *t;
@@ -200,11 +200,8 @@ static int render_interp(struct fmt *f, size_t p, size_t q, unsigned line, size_
 		b--;
 	if (add(f, s + p, a - p))
 		return -1;
-	if (hcl_tokenize_span(f->a, f->file, s, a, b, line, &t, &n, f->d)) {
-		/* The lexer showed the line only up to b; show all of it. */
-		diag_source(f->d, s, f->len, bol + (f->d->col ? f->d->col - 1 : 0));
+	if (hcl_tokenize_span(f->a, f->file, s, f->len, a, b, line, &t, &n, f->d))
 		return -1;
-	}
 	if (render_tokens(f, t, n - 1, K_TOPEN, K_TCLOSE, depth))
 		return -1;
 	return add(f, s + b, q - b);

@@ -460,7 +460,9 @@ static int parse_raw(struct arena *a, enum schema_dialect dialect, const struct 
 		rest++;
 	if (dialect == SCHEMA_MYSQL && (strcmp(name, "enum") == 0 || strcmp(name, "set") == 0) &&
 	    *rest == '(')
-		return my_raw_enum(a, name, rest, t, at, pos, d);
+		return my_raw_enum(a, strcmp(name, "enum") == 0 ? "enum" : "set", rest, t, at, pos,
+				   d) ||
+		       (t->raw = 1, 0);
 	if (*rest == '(') {
 		char *end;
 

@@ -1,0 +1,5 @@
+variable "b" {
+  type    = bool
+  default = "yes"
+}
+schema "public" {}

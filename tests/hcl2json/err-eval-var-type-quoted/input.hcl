@@ -1,0 +1,5 @@
+variable "s" {
+  type    = "string"
+  default = "public"
+}
+schema "public" {}

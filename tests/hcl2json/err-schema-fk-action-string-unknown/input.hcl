@@ -1,0 +1,12 @@
+schema "public" {}
+table "users" {
+  schema = schema.public
+  column "id" {
+    type = int
+  }
+  foreign_key "fk" {
+    columns     = [column.id]
+    ref_columns = [column.id]
+    on_delete   = "DELETE"
+  }
+}

@@ -1,0 +1,6 @@
+schema "public" {}
+table "t" {
+  schema = schema.public
+  column "a" { type = int
+  }
+}

@@ -1,0 +1,10 @@
+schema "app" {}
+table "t" {
+  schema = schema.app
+  column "a" {
+    type = sql("bigint unsigned")
+  }
+  column "b" {
+    type = sql("int unsigned")
+  }
+}

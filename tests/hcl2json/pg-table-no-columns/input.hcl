@@ -1,0 +1,4 @@
+schema "public" {}
+table "t" {
+  schema = schema.public
+}

@@ -1,0 +1,8 @@
+table "t"{
+schema=schema.s
+
+  column "id" {
+   null = false # c
+   type=bigint
+   }
+}

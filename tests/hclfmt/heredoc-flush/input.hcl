@@ -1,0 +1,10 @@
+function "f" {
+    lang = PLpgSQL
+  return = int
+      as = <<-SQL
+        BEGIN
+          RETURN 1 ;
+        END
+      SQL
+  x = 1
+}

@@ -1,0 +1,4 @@
+view "v" {
+  as = <<EOT
+SELECT 1
+}

@@ -1,0 +1,4 @@
+table "t" {
+  schema = schema.s
+  comment = "never closed
+}

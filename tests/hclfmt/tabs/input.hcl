@@ -1,0 +1,8 @@
+table "t" {
+	schema = schema.s
+	column "name" {
+		null	=	true
+		type    =	varchar(64)
+		comment = "a	tab stays" 	# and	here
+	}
+}

@@ -1,0 +1,1 @@
+PROGS += hclfmt
