@@ -19,6 +19,7 @@ include mk/check.mk
 include mk/install.mk
 include mk/bench.mk
 include mk/atlas.mk
+include mk/fuzz.mk
 
 .PHONY: all clean help
 all: $(PROG_BINS)

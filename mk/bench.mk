@@ -2,3 +2,4 @@
 .PHONY: bench
 bench: $(PROG_BINS)
 	@B=$(B) scripts/bench-sumhash
+	@B=$(B) scripts/bench-hcl2json

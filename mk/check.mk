@@ -10,6 +10,7 @@ check-asan:
 	@$(MAKE) --no-print-directory all B=$(B)/asan SANITIZE=1 OPT='-O1 -g'
 	@scripts/devdb up
 	@$(ASAN_ENV) $(MAKE) --no-print-directory test-only B=$(B)/asan
+	@$(ASAN_ENV) $(MAKE) --no-print-directory fuzz-replay B=$(B)/asan SANITIZE=1 OPT='-O1 -g'
 
 STYLE_SRCS = $(sort $(wildcard tools/*/*.c tools/*/*.h))
 check-style:

@@ -98,7 +98,7 @@ static void fsync_parent(const char *path)
 	if (!slash)
 		snprintf(dir, sizeof(dir), ".");
 	else
-		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path ? slash - path : 1), path);
+		snprintf(dir, sizeof(dir), "%.*s", (int)(slash > path ? slash - path : 1), path);
 	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd >= 0) {
 		fsync(fd);

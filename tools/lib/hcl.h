@@ -75,6 +75,10 @@ const char *hcl_tok_name(enum hcl_tok k);
 int hcl_tokenize(struct arena *a, const char *file, const char *src, size_t len,
 		 struct hcl_token **toks, size_t *n, struct diag *d);
 
+/* As hcl_tokenize, into malloc'd memory the caller frees (for a pass that drops them). */
+int hcl_tokenize_heap(const char *file, const char *src, size_t len, struct hcl_token **toks,
+		      size_t *n, struct diag *d);
+
 /*
  * As hcl_tokenize, over src[start, end) only of the srclen-byte text, counting lines
  * from line (for the interpolations inside strings and heredocs).

@@ -2,6 +2,7 @@
 #include "hcleval.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,6 +160,65 @@ static int eval_block_ref(struct hcl_ctx *cx, const struct hcl_item *at, const s
  * Selects a block of type 'type' from body by the steps' labels: one label, or qualifier
  * then name, or a number among unlabeled blocks. *used says how many steps were taken.
  */
+static uint64_t fnv(const char *type, const char *label)
+{
+	uint64_t h = 1469598103934665603u;
+
+	for (const char *p = type; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211u;
+	h = (h ^ 1) * 1099511628211u;
+	for (const char *p = label; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211u;
+	return h;
+}
+
+static const struct hcl_item lookup_nomem;
+
+/* The one-label top-level block of this type and label, via an index built on first use. */
+static const struct hcl_item *doc_lookup(struct hcl_ctx *cx, const char *type, const char *label)
+{
+	size_t mask;
+
+	if (!cx->index) {
+		size_t cap = 16;
+
+		while (cap < 2 * cx->doc->n + 2)
+			cap *= 2;
+		cx->index = arena_alloc(cx->a, cap * sizeof(*cx->index));
+		if (!cx->index)
+			return &lookup_nomem;
+		cx->index_cap = cap;
+		for (size_t i = 0; i < cx->doc->n; i++) {
+			const struct hcl_item *b = &cx->doc->v[i];
+			size_t k;
+
+			if (b->kind != HI_BLOCK || b->nlabels != 1)
+				continue;
+			/* The first of two blocks with one name wins, as a scan would find it. */
+			for (k = fnv(b->name, b->labels[0]) & (cap - 1); cx->index[k];
+			     k = (k + 1) & (cap - 1))
+				if (strcmp(cx->index[k]->name, b->name) == 0 &&
+				    strcmp(cx->index[k]->labels[0], b->labels[0]) == 0)
+					break;
+			if (!cx->index[k])
+				cx->index[k] = b;
+		}
+	}
+	mask = cx->index_cap - 1;
+	for (size_t k = fnv(type, label) & mask; cx->index[k]; k = (k + 1) & mask)
+		if (strcmp(cx->index[k]->name, type) == 0 &&
+		    strcmp(cx->index[k]->labels[0], label) == 0)
+			return cx->index[k];
+	return NULL;
+}
+
+const struct hcl_item *hcl_lookup(struct hcl_ctx *cx, const char *type, const char *label)
+{
+	const struct hcl_item *b = doc_lookup(cx, type, label);
+
+	return b == &lookup_nomem ? NULL : b;
+}
+
 static int select_block(struct hcl_ctx *cx, const struct hcl_item *at, const struct hcl_scope *sc,
 			const struct hcl_body *body, const char *type, const struct hcl_step *steps,
 			size_t n, struct hcl_pos tpos, const struct hcl_item **out, size_t *used,
@@ -174,15 +234,28 @@ static int select_block(struct hcl_ctx *cx, const struct hcl_item *at, const str
 				 type, type);
 	if (step_key(cx, at, sc, &steps[0], &k1, d))
 		return -1;
-	for (size_t i = 0; i < body->n; i++) {
-		const struct hcl_item *b = &body->v[i];
+	if (body == cx->doc) {
+		/* The top level can hold thousands of tables: look one-label blocks up by hash. */
+		const struct hcl_item *b = doc_lookup(cx, type, k1);
 
-		if (b->kind != HI_BLOCK || strcmp(b->name, type) != 0)
-			continue;
-		if (b->nlabels == 1 && strcmp(b->labels[0], k1) == 0) {
+		if (b == &lookup_nomem)
+			return diag_nomem(d);
+		if (b) {
 			*out = b;
 			*used = 1;
 			return 0;
+		}
+	} else {
+		for (size_t i = 0; i < body->n; i++) {
+			const struct hcl_item *b = &body->v[i];
+
+			if (b->kind != HI_BLOCK || strcmp(b->name, type) != 0)
+				continue;
+			if (b->nlabels == 1 && strcmp(b->labels[0], k1) == 0) {
+				*out = b;
+				*used = 1;
+				return 0;
+			}
 		}
 	}
 	for (size_t i = 0; i < body->n; i++) {

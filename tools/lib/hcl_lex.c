@@ -2,6 +2,7 @@
 #include "hcl.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct lexer {
@@ -396,6 +397,38 @@ int hcl_tokenize(struct arena *a, const char *file, const char *src, size_t len,
 		if (lex_one(&lx, t))
 			return -1;
 		if (t->kind == HT_EOF)
+			break;
+	}
+	*toks = v;
+	*n = cnt;
+	return 0;
+}
+
+int hcl_tokenize_heap(const char *file, const char *src, size_t len, struct hcl_token **toks,
+		      size_t *n, struct diag *d)
+{
+	struct lexer lx = { file, src, len, 0, len, 1, 0, d };
+	size_t cnt = 0, cap = len / 4 + 16;
+	struct hcl_token *v = malloc(cap * sizeof(*v));
+
+	for (;;) {
+		if (!v)
+			return diag_nomem(d);
+		if (cnt == cap) {
+			struct hcl_token *nv = realloc(v, 2 * cap * sizeof(*v));
+
+			if (!nv) {
+				free(v);
+				return diag_nomem(d);
+			}
+			v = nv;
+			cap *= 2;
+		}
+		if (lex_one(&lx, &v[cnt])) {
+			free(v);
+			return -1;
+		}
+		if (v[cnt++].kind == HT_EOF)
 			break;
 	}
 	*toks = v;

@@ -14,7 +14,9 @@ struct parser {
 	size_t srclen;
 	struct hcl_token *t;
 	size_t n, i;
-	int nest; /* > 0 inside ( [ { of an expression: newlines are not significant */
+	int nest;  /* > 0 inside ( [ { of an expression: newlines are not significant */
+	int depth; /* expressions and blocks open: bounded, so hostile input cannot blow the stack
+		    */
 	struct diag *d;
 };
 
@@ -657,10 +659,18 @@ static int parse_primary(struct parser *p, struct hcl_expr **out)
 	}
 }
 
+#define MAX_DEPTH 200
+
+static int too_deep(struct parser *p, const struct hcl_token *t)
+{
+	return perr(p, t->pos, "nested too deep (more than %d levels)", MAX_DEPTH);
+}
+
 static int parse_unary(struct parser *p, struct hcl_expr **out)
 {
 	struct hcl_token *t = peek(p);
 	struct hcl_expr *e;
+	int rc;
 
 	if (t->kind == HT_BANG || t->kind == HT_MINUS) {
 		next(p);
@@ -668,7 +678,11 @@ static int parse_unary(struct parser *p, struct hcl_expr **out)
 		if (!e)
 			return nomem(p);
 		e->u.unary.op = t->kind;
-		if (parse_unary(p, &e->u.unary.x))
+		if (++p->depth > MAX_DEPTH)
+			return too_deep(p, t);
+		rc = parse_unary(p, &e->u.unary.x);
+		p->depth--;
+		if (rc)
 			return -1;
 		e->end = e->u.unary.x->end;
 		*out = e;
@@ -736,8 +750,13 @@ static int parse_binary(struct parser *p, int min, struct hcl_expr **out)
 static int parse_expr(struct parser *p, struct hcl_expr **out)
 {
 	struct hcl_expr *c, *e;
+	int rc;
 
-	if (parse_binary(p, 1, &c))
+	if (++p->depth > MAX_DEPTH)
+		return too_deep(p, peek(p));
+	rc = parse_binary(p, 1, &c);
+	p->depth--;
+	if (rc)
 		return -1;
 	if (peek(p)->kind != HT_QUESTION) {
 		*out = c;
@@ -853,8 +872,11 @@ static int parse_item(struct parser *p, struct hcl_body *body, int oneline, size
 				  it->nlabels ? "'{' after the block labels"
 					      : "'=' or a block label or '{'");
 	next(p);
+	if (++p->depth > MAX_DEPTH)
+		return too_deep(p, t);
 	if (parse_body(p, &it->body, 1, t))
 		return -1;
+	p->depth--;
 	return end_of_item(p, oneline);
 }
 
@@ -910,11 +932,15 @@ static int parse_body(struct parser *p, struct hcl_body *body, int inner,
 int hcl_parse(struct arena *a, const char *file, const char *src, size_t len, struct hcl_body *body,
 	      struct diag *d)
 {
-	struct parser p = { a, file, src, len, NULL, 0, 0, 0, d };
+	struct parser p = { a, file, src, len, NULL, 0, 0, 0, 0, d };
+	int rc;
 
 	body->v = NULL;
 	body->n = 0;
-	if (hcl_tokenize(a, file, src, len, &p.t, &p.n, d))
+	/* The tokens only live through the parse: heap memory, given back at once. */
+	if (hcl_tokenize_heap(file, src, len, &p.t, &p.n, d))
 		return -1;
-	return parse_body(&p, body, 0, NULL);
+	rc = parse_body(&p, body, 0, NULL);
+	free(p.t);
+	return rc;
 }

@@ -68,10 +68,12 @@ struct hcl_ctx {
 	const struct hcl_item **locals; /* locals blocks */
 	size_t nlocals, caplocals;
 	/* Evaluation state for one attribute, set by the caller: */
-	int type_scope;		   /* bare identifiers and calls are types (column.type) */
-	const char *const *idents; /* extra bare identifiers that stand for their spelling,
-				      NULL-terminated; "*" admits any bare identifier */
-	int depth;		   /* recursion guard */
+	int type_scope;		       /* bare identifiers and calls are types (column.type) */
+	const char *const *idents;     /* extra bare identifiers that stand for their spelling,
+					  NULL-terminated; "*" admits any bare identifier */
+	int depth;		       /* recursion guard */
+	const struct hcl_item **index; /* top-level one-label blocks by (type, label) */
+	size_t index_cap;
 };
 
 /*
@@ -85,6 +87,13 @@ int hcl_ctx_init(struct hcl_ctx *cx, struct arena *a, const struct hcl_body *doc
 /* Evaluates e, written in item at (for messages), in scope sc (may be NULL). */
 int hcl_eval(struct hcl_ctx *cx, const struct hcl_item *at, const struct hcl_scope *sc,
 	     const struct hcl_expr *e, struct hcl_value **out, struct diag *d);
+
+/*
+ * The first top-level block of this type with this one label, through a hash index built
+ * on first use; NULL when there is none or memory ran out (a caller that knows the block
+ * exists treats NULL as out of memory).
+ */
+const struct hcl_item *hcl_lookup(struct hcl_ctx *cx, const char *type, const char *label);
 
 /* The attribute named name in block's body, or NULL. */
 const struct hcl_item *hcl_attr(const struct hcl_item *block, const char *name);

@@ -819,6 +819,25 @@ static int decode_table(struct dec *x, const struct hcl_item *blk)
 		return hcl_error(x->d, blk, blk->label_pos[0],
 				 "table '%s' is qualified with '%s' but its schema is '%s'",
 				 label(blk), blk->labels[0], s->name);
+	/* Two tables with one name in a schema. One-label blocks are found through the
+	 * evaluator's index (thousands of tables stay linear); qualified ones by a scan. */
+	if (blk->nlabels == 1) {
+		const struct hcl_item *first = hcl_lookup(&x->cx, "table", label(blk));
+		size_t s2;
+
+		if (!first)
+			return diag_nomem(x->d);
+		if (first != blk) {
+			if (block_schema(x, first, &s2))
+				return -1;
+			if (s2 == si)
+				return hcl_error(
+					x->d, blk, blk->pos,
+					"table '%s' is defined twice in schema '%s' (first on "
+					"line %u)",
+					label(blk), s->name, first->pos.line);
+		}
+	}
 	for (size_t i = 0; i < s->ntables; i++)
 		if (strcmp(s->tables[i].name, label(blk)) == 0)
 			return hcl_error(

@@ -1,0 +1,3 @@
+a = <<EOF
+line one
+line two

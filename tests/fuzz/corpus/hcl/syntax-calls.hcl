@@ -1,0 +1,6 @@
+type    = varchar(255)
+num     = numeric(26, 10)
+default = sql("now()")
+f       = f()
+g       = outer(inner(1, 2), [3], { a = 4 })
+m       = provider::fn(1)

@@ -1,0 +1,6 @@
+table "t" {
+  comment = <<-EOT
+    indented heredoc
+      keeps relative indent
+    EOT
+}

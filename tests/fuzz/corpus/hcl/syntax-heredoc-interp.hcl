@@ -1,0 +1,3 @@
+doc = <<EOF
+hello ${var.name} and $${literal} and %{ literal }
+EOF

@@ -1,0 +1,3 @@
+sql = <<EOF
+CREATE TABLE t (id int);
+EOF

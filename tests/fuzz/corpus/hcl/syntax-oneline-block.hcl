@@ -1,0 +1,3 @@
+schema "public" {}
+identity { generated = BY_DEFAULT }
+primary_key { columns = [column.id] }

@@ -1,0 +1,5 @@
+a = ""
+b = "a \"quoted\" string"
+c = "unicode: é ü 漢字"
+d = "ends with dollar $"
+e = "percent % sign"

@@ -1,0 +1,3 @@
+café = 1
+naïve-name = 2
+_under_score = 3
