@@ -51,4 +51,5 @@ MARIADB_LIBS := $(or $(call pkg_libs,libmariadb),$(call pkg_libs,mysqlclient,-lm
 PGQUERY_CFLAGS := $(call pkg_cflags,libpg_query)
 PGQUERY_LIBS := $(call pkg_libs,libpg_query,-lpg_query)
 
-ALL_CFLAGS = $(BASE_CFLAGS) $(CRYPTO_CFLAGS) $(XXHASH_CFLAGS) $(JANSSON_CFLAGS) $(CFLAGS)
+ALL_CFLAGS = $(BASE_CFLAGS) $(CRYPTO_CFLAGS) $(XXHASH_CFLAGS) $(JANSSON_CFLAGS) $(PQ_CFLAGS) \
+	$(MARIADB_CFLAGS) $(PGQUERY_CFLAGS) $(CFLAGS)
