@@ -1,0 +1,14 @@
+schema "app" {}
+table "t" {
+  schema = schema.app
+  column "id" {
+    type = bigint
+    auto_increment = true
+  }
+  column "a" {
+    type = varchar(20)
+  }
+  primary_key {
+    columns = [column.id]
+  }
+}

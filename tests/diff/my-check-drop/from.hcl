@@ -1,0 +1,19 @@
+schema "app" {}
+table "t" {
+  schema = schema.app
+  column "id" {
+    type = int
+  }
+  column "amount" {
+    type = int
+  }
+  column "qty" {
+    type = int
+  }
+  check "t_amount_positive" {
+    expr = "(`amount` > 0)"
+  }
+  check "t_qty_small" {
+    expr = "(`qty` < 100)"
+  }
+}

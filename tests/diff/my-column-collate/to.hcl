@@ -1,0 +1,11 @@
+schema "app" {}
+table "t" {
+  schema = schema.app
+  column "id" {
+    type = int
+  }
+  column "a" {
+    type    = varchar(20)
+    collate = "utf8mb4_bin"
+  }
+}

@@ -1,0 +1,15 @@
+schema "app" {}
+table "t" {
+  schema = schema.app
+  column "id" {
+    type = int
+  }
+  column "a" {
+    type    = varchar(20)
+    default = "none"
+  }
+  column "n" {
+    type    = int
+    default = 7
+  }
+}

@@ -1,0 +1,15 @@
+schema "app" {}
+table "t" {
+  schema = schema.app
+  column "id" {
+    type = int
+  }
+  column "a" {
+    type    = varchar(20)
+    default = "unknown"
+  }
+  column "n" {
+    type    = int
+    default = 8
+  }
+}

@@ -1,0 +1,2 @@
+-- Modify "t" table
+ALTER TABLE `t` MODIFY COLUMN `a` varchar(20) NOT NULL DEFAULT "none", MODIFY COLUMN `n` int NOT NULL DEFAULT 7;

@@ -1,0 +1,13 @@
+schema "app" {}
+table "t" {
+  schema = schema.app
+  column "id" {
+    type = int
+  }
+  column "a" {
+    type = varchar(20)
+  }
+  column "n" {
+    type = int
+  }
+}

@@ -1,0 +1,4 @@
+-- Drop "posts" table
+DROP TABLE `posts`;
+-- Drop "users" table
+DROP TABLE `users`;

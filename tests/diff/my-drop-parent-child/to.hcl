@@ -1,0 +1,7 @@
+schema "app" {}
+table "keep" {
+  schema = schema.app
+  column "id" {
+    type = int
+  }
+}

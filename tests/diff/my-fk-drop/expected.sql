@@ -1,0 +1,2 @@
+-- Modify "posts" table
+ALTER TABLE `posts` DROP FOREIGN KEY `posts_user_fk`;

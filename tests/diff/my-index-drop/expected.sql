@@ -1,0 +1,2 @@
+-- Modify "t" table
+ALTER TABLE `t` DROP INDEX `t_a_idx`;

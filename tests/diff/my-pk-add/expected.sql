@@ -1,0 +1,2 @@
+-- Modify "t" table
+ALTER TABLE `t` ADD PRIMARY KEY (`id`);

@@ -1,0 +1,18 @@
+schema "app" {}
+table "t" {
+  schema = schema.app
+  column "id" {
+    type = int
+  }
+  column "a" {
+    type = varchar(20)
+  }
+  column "legacy" {
+    type = int
+    null = true
+  }
+  column "b" {
+    type = int
+    null = true
+  }
+}

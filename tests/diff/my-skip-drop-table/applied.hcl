@@ -1,0 +1,20 @@
+schema "app" {}
+table "t" {
+  schema = schema.app
+  column "id" {
+    type = int
+  }
+  column "a" {
+    type = varchar(20)
+  }
+  column "b" {
+    type = int
+    null = true
+  }
+}
+table "old" {
+  schema = schema.app
+  column "id" {
+    type = int
+  }
+}

@@ -1,0 +1,16 @@
+schema "app" {}
+table "t" {
+  schema = schema.app
+  column "id" {
+    type = int
+  }
+  column "a" {
+    type = varchar(20)
+  }
+}
+table "old" {
+  schema = schema.app
+  column "id" {
+    type = int
+  }
+}

@@ -1,0 +1,14 @@
+schema "app" {}
+table "t" {
+  schema = schema.app
+  column "id" {
+    type = int
+  }
+  column "a" {
+    type = varchar(20)
+  }
+  column "b" {
+    type = int
+    null = true
+  }
+}

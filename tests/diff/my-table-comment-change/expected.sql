@@ -1,0 +1,2 @@
+-- Modify "t" table
+ALTER TABLE `t` COMMENT "renamed: \"t\"";

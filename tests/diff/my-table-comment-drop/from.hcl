@@ -1,0 +1,8 @@
+schema "app" {}
+table "t" {
+  schema  = schema.app
+  comment = "the t table"
+  column "id" {
+    type = int
+  }
+}

@@ -1,0 +1,2 @@
+-- Modify "t" table
+ALTER TABLE `t` COMMENT "the t table";

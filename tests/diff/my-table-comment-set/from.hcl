@@ -1,0 +1,7 @@
+schema "app" {}
+table "t" {
+  schema = schema.app
+  column "id" {
+    type = int
+  }
+}

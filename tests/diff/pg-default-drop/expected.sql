@@ -1,0 +1,2 @@
+-- Modify "t" table
+ALTER TABLE "public"."t" ALTER COLUMN "a" DROP DEFAULT, ALTER COLUMN "n" DROP DEFAULT;

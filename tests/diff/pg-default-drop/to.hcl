@@ -1,0 +1,13 @@
+schema "public" {}
+table "t" {
+  schema = schema.public
+  column "id" {
+    type = int
+  }
+  column "a" {
+    type = text
+  }
+  column "n" {
+    type = int
+  }
+}

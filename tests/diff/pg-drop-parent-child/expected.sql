@@ -1,0 +1,4 @@
+-- Drop "posts" table
+DROP TABLE "public"."posts";
+-- Drop "users" table
+DROP TABLE "public"."users";

@@ -1,0 +1,7 @@
+schema "public" {}
+table "keep" {
+  schema = schema.public
+  column "id" {
+    type = int
+  }
+}

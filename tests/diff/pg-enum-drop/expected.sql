@@ -1,0 +1,2 @@
+-- Drop enum type "legacy_kind"
+DROP TYPE "public"."legacy_kind";

@@ -1,0 +1,34 @@
+schema "public" {}
+table "users" {
+  schema = schema.public
+  column "id" {
+    type = int
+  }
+  column "email" {
+    type = text
+  }
+  primary_key {
+    columns = [column.id]
+  }
+  index "users_email_key" {
+    unique  = true
+    columns = [column.email]
+  }
+}
+table "posts" {
+  schema = schema.public
+  column "id" {
+    type = int
+  }
+  column "user_id" {
+    type = int
+    null = true
+  }
+  column "author" {
+    type = text
+    null = true
+  }
+  primary_key {
+    columns = [column.id]
+  }
+}

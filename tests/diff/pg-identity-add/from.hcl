@@ -1,0 +1,10 @@
+schema "public" {}
+table "t" {
+  schema = schema.public
+  column "id" {
+    type = int
+  }
+  column "n" {
+    type = bigint
+  }
+}

@@ -1,0 +1,13 @@
+schema "public" {}
+table "t" {
+  schema = schema.public
+  column "id" {
+    type = int
+  }
+  column "n" {
+    type = bigint
+    identity {
+      generated = BY_DEFAULT
+    }
+  }
+}

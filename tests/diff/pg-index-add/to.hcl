@@ -1,0 +1,20 @@
+schema "public" {}
+table "t" {
+  schema = schema.public
+  column "id" {
+    type = int
+  }
+  column "a" {
+    type = text
+  }
+  column "b" {
+    type = int
+  }
+  index "t_a_idx" {
+    columns = [column.a]
+  }
+  index "t_a_b_key" {
+    unique  = true
+    columns = [column.a, column.b]
+  }
+}

@@ -1,0 +1,16 @@
+schema "public" {}
+table "t" {
+  schema = schema.public
+  column "id" {
+    type = int
+  }
+  column "a" {
+    type = text
+  }
+  column "b" {
+    type = int
+  }
+  index "t_b_idx" {
+    columns = [column.b]
+  }
+}

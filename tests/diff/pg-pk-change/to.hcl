@@ -1,0 +1,13 @@
+schema "public" {}
+table "t" {
+  schema = schema.public
+  column "id" {
+    type = int
+  }
+  column "code" {
+    type = varchar(10)
+  }
+  primary_key {
+    columns = [column.id, column.code]
+  }
+}

@@ -1,0 +1,2 @@
+-- Drop schema named "audit"
+DROP SCHEMA "audit" CASCADE;

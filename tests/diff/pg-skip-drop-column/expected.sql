@@ -1,0 +1,2 @@
+-- Modify "t" table
+ALTER TABLE "public"."t" ADD COLUMN "b" integer NULL;

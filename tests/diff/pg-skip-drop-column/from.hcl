@@ -1,0 +1,14 @@
+schema "public" {}
+table "t" {
+  schema = schema.public
+  column "id" {
+    type = int
+  }
+  column "a" {
+    type = text
+  }
+  column "legacy" {
+    type = int
+    null = true
+  }
+}

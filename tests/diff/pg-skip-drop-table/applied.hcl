@@ -1,0 +1,20 @@
+schema "public" {}
+table "t" {
+  schema = schema.public
+  column "id" {
+    type = int
+  }
+  column "a" {
+    type = text
+  }
+  column "b" {
+    type = int
+    null = true
+  }
+}
+table "old" {
+  schema = schema.public
+  column "id" {
+    type = int
+  }
+}

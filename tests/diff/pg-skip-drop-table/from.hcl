@@ -1,0 +1,16 @@
+schema "public" {}
+table "t" {
+  schema = schema.public
+  column "id" {
+    type = int
+  }
+  column "a" {
+    type = text
+  }
+}
+table "old" {
+  schema = schema.public
+  column "id" {
+    type = int
+  }
+}

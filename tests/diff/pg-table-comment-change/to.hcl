@@ -1,0 +1,8 @@
+schema "public" {}
+table "t" {
+  schema  = schema.public
+  comment = "renamed: t"
+  column "id" {
+    type = int
+  }
+}

@@ -1,0 +1,2 @@
+-- Set comment to table: "t"
+COMMENT ON TABLE "public"."t" IS 'the t table';

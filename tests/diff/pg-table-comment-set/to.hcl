@@ -1,0 +1,8 @@
+schema "public" {}
+table "t" {
+  schema  = schema.public
+  comment = "the t table"
+  column "id" {
+    type = int
+  }
+}

@@ -1,0 +1,193 @@
+#!/usr/bin/env bats
+# schemadiff + sqlemit: Atlas's baselines byte for byte; make atlas-migrate-diff on an
+# empty directory; bad input.
+
+load helpers
+
+H=$CORPUS/_history
+
+# baseline HCL ATLAS_SQL DIALECT PROFILE: the pipeline from an empty database writes
+# exactly the file Atlas wrote from the same HCL.
+baseline() {
+	local emit=sqlemit-pg
+	[ "$3" = mysql ] && emit=sqlemit-my
+	run_split hcl2json --dialect "$3" "$1"
+	[ "$status" -eq 0 ] || fail "hcl2json: $err"
+	cp "$BATS_TEST_TMPDIR/stdout" "$BATS_TEST_TMPDIR/to.json"
+	run_split schemadiff --profile "$4" /dev/null "$BATS_TEST_TMPDIR/to.json"
+	[ "$status" -eq 0 ] || fail "schemadiff: $err"
+	cp "$BATS_TEST_TMPDIR/stdout" "$BATS_TEST_TMPDIR/plan.json"
+	run_split "$emit" "$BATS_TEST_TMPDIR/plan.json"
+	[ "$status" -eq 0 ] || fail "$emit: $err"
+	diff -u "$2" "$BATS_TEST_TMPDIR/stdout" || fail "not Atlas's baseline"
+}
+
+@test "baseline: postgres watch (newest) byte for byte, postgres@18" {
+	baseline "$CORPUS/tools/atlas/schemas/postgres/watch.hcl" "$CORPUS"/tools/atlas/migrations/postgres/watch/*.sql postgres postgres@18
+}
+@test "baseline: postgres keygen (newest) byte for byte, postgres@18" {
+	baseline "$CORPUS/tools/atlas/schemas/postgres/keygen.hcl" "$CORPUS"/tools/atlas/migrations/postgres/keygen/*.sql postgres postgres@18
+}
+@test "baseline: postgres sign (newest) byte for byte, postgres@18" {
+	baseline "$CORPUS/tools/atlas/schemas/postgres/sign.hcl" "$CORPUS"/tools/atlas/migrations/postgres/sign/*.sql postgres postgres@18
+}
+@test "baseline: mysql watch (newest) byte for byte, mysql@8" {
+	baseline "$CORPUS/tools/atlas/schemas/mysql/watch.hcl" "$CORPUS"/tools/atlas/migrations/mysql/watch/*.sql mysql mysql@8
+}
+@test "baseline: mysql keygen (newest) byte for byte, mysql@8" {
+	baseline "$CORPUS/tools/atlas/schemas/mysql/keygen.hcl" "$CORPUS"/tools/atlas/migrations/mysql/keygen/*.sql mysql mysql@8
+}
+@test "baseline: mysql sign (newest) byte for byte, mysql@8" {
+	baseline "$CORPUS/tools/atlas/schemas/mysql/sign.hcl" "$CORPUS"/tools/atlas/migrations/mysql/sign/*.sql mysql mysql@8
+}
+@test "baseline: e14f0d6a postgres (native enum types) byte for byte" {
+	local s
+	for s in watch keygen sign; do
+		baseline "$H/e14f0d6a/tools/atlas/schemas/postgres/$s.hcl" "$H"/e14f0d6a/tools/atlas/migrations/postgres/$s/*.sql postgres postgres@18
+	done
+}
+@test "baseline: f218c812 postgres (varchar + CHECK) byte for byte" {
+	local s
+	for s in watch keygen sign; do
+		baseline "$H/f218c812/tools/atlas/schemas/postgres/$s.hcl" "$H"/f218c812/tools/atlas/migrations/postgres/$s/*.sql postgres postgres@18
+	done
+}
+@test "baseline: edab984e mysql byte for byte" {
+	local s
+	for s in watch keygen sign; do
+		baseline "$H/edab984e/tools/atlas/schemas/mysql/$s.hcl" "$H"/edab984e/tools/atlas/migrations/mysql/$s/*.sql mysql mysql@8
+	done
+}
+@test "baseline: 03abc279 mysql keygen (schema charset and collation) byte for byte" {
+	baseline "$H/03abc279/tools/atlas/schemas/mysql/keygen.hcl" "$H"/03abc279/tools/atlas/migrations/mysql/keygen/*.sql mysql mysql@8
+}
+@test "baseline: 0e0be991 mysql keygen byte for byte" {
+	baseline "$H/0e0be991/tools/atlas/schemas/mysql/keygen.hcl" "$H"/0e0be991/tools/atlas/migrations/mysql/keygen/*.sql mysql mysql@8
+}
+
+@test "the example in docs/plan-json.md is what schemadiff and sqlemit-pg print" {
+	local doc=$ROOT/docs/plan-json.md t=$BATS_TEST_TMPDIR
+	printf 'schema "public" {}\ntable "users" {\n  schema = schema.public\n  column "id" {\n    type = bigint\n  }\n  primary_key {\n    columns = [column.id]\n  }\n}\n' >"$t/u.hcl"
+	awk '/^```json$/{f=1;next} /^```$/{f=0} f' "$doc" >"$t/plan.want"
+	awk '/^```sql$/{f=1;next} /^```$/{f=0} f' "$doc" >"$t/sql.want"
+	hcl2json --dialect postgres "$t/u.hcl" >"$t/u.json"
+	run_split schemadiff /dev/null "$t/u.json"
+	[ "$status" -eq 0 ] && diff -u "$t/plan.want" "$t/stdout"
+	cp "$t/stdout" "$t/plan.json"
+	run_split sqlemit-pg "$t/plan.json"
+	[ "$status" -eq 0 ] && diff -u "$t/sql.want" "$t/stdout"
+}
+
+@test "schemadiff: no changes is an empty plan; --exit-code says 1 only for changes" {
+	local t=$BATS_TEST_TMPDIR
+	hcl2json --dialect mysql "$ROOT/schemas/mysql/sign.hcl" >"$t/s.json"
+	run_split schemadiff --exit-code "$t/s.json" "$t/s.json"
+	[ "$status" -eq 0 ] || fail "$err"
+	[ "$(python3 -c 'import json,sys; print(len(json.load(sys.stdin)["changes"]))' <"$t/stdout")" = 0 ]
+	run_split schemadiff --exit-code /dev/null "$t/s.json"
+	[ "$status" -eq 1 ]
+}
+
+@test "schemadiff: bad input is trouble, exit 2, with a clear message" {
+	local t=$BATS_TEST_TMPDIR
+	printf '{"format": "schema/1", "dialect": "postgres", "schemas": [' >"$t/bad.json"
+	run_split schemadiff /dev/null "$t/bad.json"
+	[ "$status" -eq 2 ] && [ -z "$out" ]
+	[[ "$err" == "schemadiff: $t/bad.json:1:"*": malformed JSON: "* ]] || fail "$err"
+	printf '{"format": "plan/1"}' >"$t/plan.json"
+	run_split schemadiff /dev/null "$t/plan.json"
+	[ "$status" -eq 2 ]
+	[ "$err" = "schemadiff: $t/plan.json: unsupported format 'plan/1' (expected 'schema/1')" ] || fail "$err"
+	hcl2json --dialect mysql "$ROOT/schemas/mysql/sign.hcl" >"$t/my.json"
+	hcl2json --dialect postgres "$ROOT/schemas/postgres/sign.hcl" >"$t/pg.json"
+	run_split schemadiff "$t/my.json" "$t/pg.json"
+	[ "$status" -eq 2 ]
+	[[ "$err" == *"mysql"*"postgres"* ]] || fail "$err"
+	run_split schemadiff --profile oracle@19 /dev/null "$t/pg.json"
+	[ "$status" -eq 2 ]
+	[[ "$err" == *"unknown server family 'oracle'"* ]] || fail "$err"
+	run_split schemadiff --skip drop_everything /dev/null "$t/pg.json"
+	[ "$status" -eq 2 ]
+	[ "$err" = "schemadiff: --skip: unknown change kind 'drop_everything'" ]
+}
+
+@test "sqlemit: a plan for the other dialect, the wrong format, malformed JSON: exit 2, nothing written" {
+	local t=$BATS_TEST_TMPDIR
+	hcl2json --dialect mysql "$ROOT/schemas/mysql/sign.hcl" >"$t/my.json"
+	schemadiff /dev/null "$t/my.json" >"$t/plan.json"
+	run_split sqlemit-pg "$t/plan.json"
+	[ "$status" -eq 2 ] && [ -z "$out" ]
+	[ "$err" = "sqlemit-pg: the plan is for mysql; use sqlemit-my" ]
+	run_split sqlemit-my "$t/my.json"
+	[ "$status" -eq 2 ] && [ -z "$out" ]
+	[[ "$err" == "sqlemit-my: $t/my.json: not a plan: expected \"format\": \"plan/1\", not schema/1" ]] || fail "$err"
+	printf '{"format":' >"$t/broken.json"
+	run_split sqlemit-my "$t/broken.json"
+	[ "$status" -eq 2 ] && [ -z "$out" ]
+	[[ "$err" == "sqlemit-my: $t/broken.json:1:"*"malformed JSON"* ]] || fail "$err"
+}
+
+@test "sqlemit-pg: reordering enum values is refused, naming the enum, nothing written" {
+	local t=$BATS_TEST_TMPDIR
+	printf 'schema "public" {}\nenum "e" {\n  schema = schema.public\n  values = ["a", "b"]\n}\n' >"$t/a.hcl"
+	printf 'schema "public" {}\nenum "e" {\n  schema = schema.public\n  values = ["b", "a"]\n}\n' >"$t/b.hcl"
+	hcl2json --dialect postgres "$t/a.hcl" >"$t/a.json"
+	hcl2json --dialect postgres "$t/b.hcl" >"$t/b.json"
+	schemadiff "$t/a.json" "$t/b.json" >"$t/plan.json"
+	run_split sqlemit-pg "$t/plan.json"
+	[ "$status" -eq 2 ] && [ -z "$out" ]
+	[ "$err" = "sqlemit-pg: enum 'e': PostgreSQL cannot remove or reorder enum values (only add them)" ]
+}
+
+# A throwaway copy of the project's make graph, schemas and migrations, using our build.
+project_copy() {
+	P=$BATS_TEST_TMPDIR/project
+	mkdir -p "$P"
+	cp -r "$ROOT/Makefile" "$ROOT/mk" "$ROOT/scripts" "$ROOT/schemas" "$ROOT/atlas.hcl" "$ROOT/tools" "$P/"
+	mkdir -p "$P/migrations/postgres" "$P/migrations/mysql"
+}
+
+@test "make atlas-migrate-diff on an empty directory writes Atlas's baseline and atlas.sum" {
+	project_copy
+	run_split make -s -C "$P" B="$MIGKIT_BIN/.." atlas-migrate-diff SCHEMA=keygen NAME=initial_schema DB_DIALECT=mysql
+	[ "$status" -eq 0 ] || fail "$err"
+	local f
+	f=$(ls "$P"/migrations/mysql/keygen/*.sql)
+	[[ "$(basename "$f")" =~ ^[0-9]{14}_initial_schema\.sql$ ]] || fail "name $f"
+	cmp "$f" "$CORPUS"/tools/atlas/migrations/mysql/keygen/*.sql
+	sumhash --check "$P/migrations/mysql/keygen"
+	[ "$(stat -c %a "$f")" = 644 ]
+	[ -z "$(find "$P/migrations" -name '.*')" ] || fail "temporary file left behind"
+}
+
+@test "make atlas-migrate-diff: PROFILE=mariadb@10.11 writes what MariaDB runs" {
+	project_copy
+	run_split make -s -C "$P" B="$MIGKIT_BIN/.." atlas-migrate-diff SCHEMA=sign NAME=init DB_DIALECT=mysql PROFILE=mariadb@10.11
+	[ "$status" -eq 0 ] || fail "$err"
+	local f
+	f=$(ls "$P"/migrations/mysql/sign/*.sql)
+	grep -q 'COLLATE utf8mb4_general_ci' "$f"
+	! grep -q 'utf8mb4_0900_ai_ci' "$f"
+}
+
+@test "make atlas-migrate-diff refuses a non-empty directory, a bad atlas.sum, a missing NAME; nothing written" {
+	project_copy
+	cp -r "$ROOT/migrations/postgres/watch" "$P/migrations/postgres/"
+	local before
+	before=$(ls -la "$P/migrations/postgres/watch" | md5sum)
+	run_split make -s -C "$P" B="$MIGKIT_BIN/.." atlas-migrate-diff SCHEMA=watch NAME=x
+	[ "$status" -ne 0 ]
+	[[ "$err" == *"has migrations: diffing against them needs the offline replay (sql2json), which is not built yet; nothing was written"* ]] || fail "$err"
+	[ "$(ls -la "$P/migrations/postgres/watch" | md5sum)" = "$before" ]
+	echo '-- edited' >>"$P"/migrations/postgres/watch/*.sql
+	run_split make -s -C "$P" B="$MIGKIT_BIN/.." atlas-migrate-diff SCHEMA=watch NAME=x
+	[ "$status" -ne 0 ]
+	[[ "$out" == *"You have a checksum error in your migration directory."* ]] || fail "$out"
+	run_split make -s -C "$P" B="$MIGKIT_BIN/.." atlas-migrate-diff SCHEMA=sign
+	[ "$status" -ne 0 ]
+	[[ "$err" == *"atlas-migrate-diff needs NAME=<migration name>"* ]] || fail "$err"
+	run_split make -s -C "$P" B="$MIGKIT_BIN/.." atlas-migrate-diff SCHEMA=sign NAME=x DB_DIALECT=oracle
+	[ "$status" -ne 0 ]
+	[[ "$err" == *"DB_DIALECT must be postgres or mysql, not 'oracle'"* ]] || fail "$err"
+	[ ! -e "$P/migrations/postgres/sign" ] || [ -z "$(ls "$P/migrations/postgres/sign")" ]
+}

@@ -1,0 +1,41 @@
+/*
+ * profile: what a given server does to a schema definition, so that the diff and the
+ * emitted SQL show the server's forms without a dev database (Atlas learns them by
+ * round-tripping through one). One profile per server family and major version:
+ * postgres@15, postgres@18, mysql@8, mariadb@10.11.
+ *
+ * What a profile does: the inspection order (tables, indexes, foreign keys and checks
+ * by name, columns as declared); MySQL's table charset and collation defaults (the
+ * schema's, else the server's: utf8mb4_0900_ai_ci on MySQL 8, utf8mb4_general_ci on
+ * MariaDB 10.11), column charset/collation equal to the table's dropped, booleans stored
+ * as 0/1; PostgreSQL's rewriting of CHECK expressions (pgexpr.h). A form the profile
+ * does not cover is an error naming the statement, never a guess.
+ */
+#ifndef MIGKIT_PROFILE_H
+#define MIGKIT_PROFILE_H
+
+#include "arena.h"
+#include "diag.h"
+#include "schema.h"
+
+struct profile {
+	const char *name; /* "postgres@18" */
+	enum schema_dialect dialect;
+	int mariadb;
+	int major, minor;
+};
+
+/*
+ * Parses "postgres@18", "mysql@8", "mariadb@10.11" (family@version). The family must
+ * match the dialect when one is given (-1 for any).
+ */
+int profile_parse(const char *name, struct profile *p, struct diag *d);
+
+/* The profile for a dialect when nothing says: postgres@18 and mysql@8, as the seed's. */
+const char *profile_default(enum schema_dialect d);
+
+/* Rewrites realm (in place, allocating in a) to the server's forms. */
+int profile_apply(struct arena *a, const struct profile *p, struct schema_realm *realm,
+		  struct diag *d);
+
+#endif

@@ -1,0 +1,2 @@
+PROGS += schemadiff
+schemadiff_LIBS = $(JANSSON_LIBS) $(PGQUERY_LIBS)

@@ -1,0 +1,2 @@
+PROGS += sqlemit-my
+sqlemit-my_LIBS = $(JANSSON_LIBS)

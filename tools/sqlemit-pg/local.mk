@@ -1,0 +1,2 @@
+PROGS += sqlemit-pg
+sqlemit-pg_LIBS = $(JANSSON_LIBS)
