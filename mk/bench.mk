@@ -3,3 +3,4 @@
 bench: $(PROG_BINS)
 	@B=$(B) scripts/bench-sumhash
 	@B=$(B) scripts/bench-hcl2json
+	@B=$(B) scripts/bench-diff

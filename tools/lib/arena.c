@@ -104,7 +104,7 @@ void *arena_push(struct arena *a, void **v, size_t *n, size_t *cap, size_t elem)
 	unsigned char *p;
 
 	if (*n == *cap) {
-		size_t ncap = *cap ? *cap * 2 : 8;
+		size_t ncap = *cap ? *cap * 2 : 1; /* most arrays stay tiny */
 
 		p = arena_alloc(a, ncap * elem);
 		if (!p)

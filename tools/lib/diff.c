@@ -10,12 +10,33 @@ static int streq(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+/* Tables are sorted by name (plan_diff checks it): binary search. */
 static const struct schema_table *find_table(const struct schema_schema *s, const char *name)
 {
-	for (size_t i = 0; s && i < s->ntables; i++)
-		if (strcmp(s->tables[i].name, name) == 0)
-			return &s->tables[i];
+	size_t lo = 0, hi = s ? s->ntables : 0;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(s->tables[mid].name, name);
+
+		if (c == 0)
+			return &s->tables[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
+}
+
+static int sorted_tables(const struct schema_realm *r)
+{
+	for (size_t i = 0; i < r->nschemas; i++)
+		for (size_t k = 1; k < r->schemas[i].ntables; k++)
+			if (strcmp(r->schemas[i].tables[k - 1].name,
+				   r->schemas[i].tables[k].name) >= 0)
+				return 0;
+	return 1;
 }
 
 static const struct schema_column *find_column(const struct schema_table *t, const char *name)
@@ -388,11 +409,13 @@ static void visit(struct topo *tp, size_t i)
 	}
 	tp->state[i] = 1;
 	for (size_t k = 0; k < t->nfks; k++) {
+		const struct schema_table *parent;
+
 		if (!streq(t->fks[k].ref_schema, tp->s->name))
 			continue;
-		for (size_t j = 0; j < tp->s->ntables; j++)
-			if (j != i && strcmp(tp->s->tables[j].name, t->fks[k].ref_table) == 0)
-				visit(tp, j);
+		parent = find_table(tp->s, t->fks[k].ref_table);
+		if (parent && parent != t)
+			visit(tp, (size_t)(parent - tp->s->tables));
 	}
 	tp->state[i] = 2;
 	tp->out[tp->n++] = t;
@@ -408,19 +431,30 @@ static int self_fk(const struct schema_schema *s, const struct schema_table *t,
 	return streq(fk->ref_schema, s->name) && strcmp(fk->ref_table, t->name) == 0;
 }
 
-/* Has the table a foreign key to, or from, another table of its schema? */
-static int in_graph(const struct schema_schema *s, const struct schema_table *t)
+/* Has the table a foreign key to, or (refd: marked by referenced_tables) from, another? */
+static int in_graph(const struct schema_schema *s, const struct schema_table *t, const char *refd)
 {
 	for (size_t k = 0; k < t->nfks; k++)
 		if (!self_fk(s, t, &t->fks[k]) && streq(t->fks[k].ref_schema, s->name) &&
 		    find_table(s, t->fks[k].ref_table))
 			return 1;
+	return refd[t - s->tables];
+}
+
+/* refd[i] = 1 when another table of s has a foreign key to table i. */
+static void referenced_tables(const struct schema_schema *s, char *refd)
+{
 	for (size_t i = 0; i < s->ntables; i++)
-		for (size_t k = 0; &s->tables[i] != t && k < s->tables[i].nfks; k++)
-			if (streq(s->tables[i].fks[k].ref_schema, s->name) &&
-			    strcmp(s->tables[i].fks[k].ref_table, t->name) == 0)
-				return 1;
-	return 0;
+		for (size_t k = 0; k < s->tables[i].nfks; k++) {
+			const struct schema_fk *fk = &s->tables[i].fks[k];
+			const struct schema_table *p;
+
+			if (!streq(fk->ref_schema, s->name))
+				continue;
+			p = find_table(s, fk->ref_table);
+			if (p && p != &s->tables[i])
+				refd[p - s->tables] = 1;
+		}
 }
 
 /* Do the new tables' foreign keys among themselves form a cycle? 1, 0, or -1 (memory). */
@@ -533,9 +567,13 @@ static int diff_schema(struct arena *a, enum schema_dialect dialect, const struc
 	 */
 	{
 		const struct schema_table **nt = arena_alloc(a, (t->ntables + 1) * sizeof(*nt));
+		char *refd = arena_alloc(a, t->ntables + 1);
 		size_t nn = 0;
 		long *key;
 
+		if (!refd)
+			return diag_nomem(d);
+		referenced_tables(t, refd);
 		tp.state = arena_alloc(a, (t->ntables + 1) * sizeof(*tp.state));
 		tp.out = arena_alloc(a, (t->ntables + 1) * sizeof(*tp.out));
 		key = arena_alloc(a, (t->ntables + 1) * sizeof(*key));
@@ -546,14 +584,17 @@ static int diff_schema(struct arena *a, enum schema_dialect dialect, const struc
 				nt[nn++] = &t->tables[i];
 		/* Post-order over the graph, visiting from the new tables in input order. */
 		for (size_t i = 0; i < nn; i++)
-			if (in_graph(t, nt[i]))
+			if (in_graph(t, nt[i], refd))
 				visit(&tp, (size_t)(nt[i] - t->tables));
-		for (size_t i = 0; i < nn; i++) {
-			key[i] = 0;
-			if (in_graph(t, nt[i]))
-				for (size_t k = 0; k < tp.n; k++)
-					if (tp.out[k] == nt[i])
-						key[i] = (long)k;
+		{
+			long *pos = arena_alloc(a, (t->ntables + 1) * sizeof(*pos));
+
+			if (!pos)
+				return diag_nomem(d);
+			for (size_t k = 0; k < tp.n; k++)
+				pos[tp.out[k] - t->tables] = (long)k;
+			for (size_t i = 0; i < nn; i++)
+				key[i] = in_graph(t, nt[i], refd) ? pos[nt[i] - t->tables] : 0;
 		}
 		tp.cycle = new_cycle(a, t, nt, nn);
 		if (tp.cycle < 0)
@@ -626,6 +667,9 @@ int plan_diff(struct arena *a, const struct schema_realm *from, const struct sch
 
 	memset(p, 0, sizeof(*p));
 	p->dialect = to->dialect;
+	if (!sorted_tables(from) || !sorted_tables(to))
+		return diag_set(d, DIAG_USAGE, NULL, 0, 0,
+				"internal: tables must be sorted by name (apply a profile first)");
 	if (to->nschemas == 0 && from->nschemas > 0) {
 		/* An empty target keeps the schemas the scope implies, emptied of their tables. */
 		struct schema_realm *t2 = arena_alloc(a, sizeof(*t2));

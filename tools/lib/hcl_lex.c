@@ -408,7 +408,7 @@ int hcl_tokenize_heap(const char *file, const char *src, size_t len, struct hcl_
 		      size_t *n, struct diag *d)
 {
 	struct lexer lx = { file, src, len, 0, len, 1, 0, d };
-	size_t cnt = 0, cap = len / 4 + 16;
+	size_t cnt = 0, cap = len / 8 + 16;
 	struct hcl_token *v = malloc(cap * sizeof(*v));
 
 	for (;;) {

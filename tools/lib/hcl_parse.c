@@ -833,8 +833,19 @@ static int parse_item(struct parser *p, struct hcl_body *body, int oneline, size
 
 	if (name->kind != HT_IDENT)
 		return unexpected(p, name, "an attribute or block name");
-	it = arena_push(p->a, (void **)&body->v, &body->n, cap, sizeof(*it));
-	if (!it || !(it->name = text(p, name)))
+	/* Items gather in heap memory and move to the arena in one piece when the body ends. */
+	if (body->n == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 4;
+		struct hcl_item *nv = realloc(body->v, ncap * sizeof(*nv));
+
+		if (!nv)
+			return nomem(p);
+		body->v = nv;
+		*cap = ncap;
+	}
+	it = &body->v[body->n++];
+	memset(it, 0, sizeof(*it));
+	if (!(it->name = text(p, name)))
 		return nomem(p);
 	it->pos = name->pos;
 	it->file = p->file;
@@ -884,10 +895,9 @@ static int parse_item(struct parser *p, struct hcl_body *body, int oneline, size
  * A body up to EOF (top level) or its closing '}' (inner). A block whose '{' is not
  * followed by a newline is the one-line form: at most one attribute, then '}'.
  */
-static int parse_body(struct parser *p, struct hcl_body *body, int inner,
-		      const struct hcl_token *open)
+static int parse_body_items(struct parser *p, struct hcl_body *body, int inner,
+			    const struct hcl_token *open, size_t *capp)
 {
-	size_t cap = 0;
 	struct hcl_token *t = peek(p);
 
 	if (inner && t->kind != HT_NEWLINE) {
@@ -895,7 +905,7 @@ static int parse_body(struct parser *p, struct hcl_body *body, int inner,
 			next(p);
 			return 0;
 		}
-		if (parse_item(p, body, 1, &cap))
+		if (parse_item(p, body, 1, capp))
 			return -1;
 		if (body->v[0].kind == HI_BLOCK)
 			return perr(p, body->v[0].pos,
@@ -924,9 +934,32 @@ static int parse_body(struct parser *p, struct hcl_body *body, int inner,
 			next(p);
 			return 0;
 		}
-		if (parse_item(p, body, 0, &cap))
+		if (parse_item(p, body, 0, capp))
 			return -1;
 	}
+}
+
+/* A body whose items end up in one exact-size arena array, whatever happens. */
+static int parse_body(struct parser *p, struct hcl_body *body, int inner,
+		      const struct hcl_token *open)
+{
+	size_t cap = 0;
+	struct hcl_item *v;
+	int rc;
+
+	body->v = NULL;
+	body->n = 0;
+	rc = parse_body_items(p, body, inner, open, &cap);
+	v = rc == 0 && body->n ? arena_alloc(p->a, body->n * sizeof(*v)) : NULL;
+	if (v)
+		memcpy(v, body->v, body->n * sizeof(*v));
+	free(body->v);
+	body->v = v;
+	if (rc == 0 && body->n && !v)
+		return nomem(p);
+	if (rc)
+		body->n = 0;
+	return rc;
 }
 
 int hcl_parse(struct arena *a, const char *file, const char *src, size_t len, struct hcl_body *body,

@@ -101,7 +101,9 @@ struct plan {
  * The changes from 'from' to 'to' (same dialect), honouring skip[] (config.h's
  * diff.skip kinds; may be NULL). from may have no schemas: an empty database, in which
  * the schemas of 'to' are taken to exist already when the dialect's scope implies them
- * (PostgreSQL's public; the MySQL schema the connection is bound to).
+ * (PostgreSQL's public; the MySQL schema the connection is bound to). The tables of
+ * every schema must be sorted by name, as profile_apply() leaves them (the server's
+ * inspection order); plan_diff refuses them otherwise.
  */
 int plan_diff(struct arena *a, const struct schema_realm *from, const struct schema_realm *to,
 	      const int *skip, struct plan *p, struct diag *d);
