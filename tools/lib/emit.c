@@ -241,6 +241,28 @@ static int column_def(struct em *e, const struct schema_column *c, const struct 
 	return 0;
 }
 
+/* "(expr)" unless expr is already one parenthesised whole. */
+static int wrapped(const char *s)
+{
+	size_t n = strlen(s);
+	int depth = 0;
+
+	if (n < 2 || s[0] != '(' || s[n - 1] != ')')
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\'') {
+			for (i++; i < n && s[i] != '\''; i++)
+				;
+			continue;
+		}
+		if (s[i] == '(')
+			depth++;
+		else if (s[i] == ')' && --depth == 0 && i + 1 < n)
+			return 0;
+	}
+	return 1;
+}
+
 static int parts(struct em *e, const struct schema_part *p, size_t n)
 {
 	if (put(e, "("))
@@ -248,7 +270,9 @@ static int parts(struct em *e, const struct schema_part *p, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		if (i && put(e, ", "))
 			return -1;
-		if (p[i].column ? ident(e, p[i].column) : putf(e, "(%s)", p[i].expr))
+		/* An expression key is parenthesised once: the profile may have done it. */
+		if (p[i].column ? ident(e, p[i].column)
+				: putf(e, wrapped(p[i].expr) ? "%s" : "(%s)", p[i].expr))
 			return -1;
 		if (p[i].prefix && putf(e, "(%ld)", p[i].prefix))
 			return -1;
@@ -287,28 +311,6 @@ static int fk_def(struct em *e, const struct schema_fk *fk)
 	if (fk->on_delete && putf(e, " ON DELETE %s", fk->on_delete))
 		return -1;
 	return 0;
-}
-
-/* "(expr)" unless expr is already one parenthesised whole. */
-static int wrapped(const char *s)
-{
-	size_t n = strlen(s);
-	int depth = 0;
-
-	if (n < 2 || s[0] != '(' || s[n - 1] != ')')
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '\'') {
-			for (i++; i < n && s[i] != '\''; i++)
-				;
-			continue;
-		}
-		if (s[i] == '(')
-			depth++;
-		else if (s[i] == ')' && --depth == 0 && i + 1 < n)
-			return 0;
-	}
-	return 1;
 }
 
 static int check_def(struct em *e, const struct schema_check *ck)

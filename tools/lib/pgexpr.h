@@ -14,18 +14,24 @@
  * Invariants: the result is either exactly the server's text or a failure. A form the
  * profile does not model (CASE, subqueries, date literals, most functions...) fails with
  * "expression form '...' is not covered by the postgres profile", never with a guess. Errors
- * are DIAG_PARSE with line and col set 1-based within the expression and the source line
- * for a caret; d->file is left empty for the caller to fill (the schema file the expression
- * came from). Returned text lives in the caller's arena. The library keeps no state between
- * calls.
+ * are DIAG_PARSE (DIAG_NOMEM when the arena is full) with line and col set 1-based within
+ * the expression and the source line for a caret; d->file is left empty for the caller to
+ * fill (the schema file the expression came from). Returned text lives in the caller's
+ * arena. The library keeps no state between calls. Constants are not evaluated, as the
+ * server does not evaluate them when it stores a CHECK or default: "1 / 0.0" prints as
+ * "(1 / 0.0)", although CREATE INDEX and ALTER TABLE ... ADD CHECK, which fold constants,
+ * fail on it.
  *
- * Covered: column references (quoted as quote_identifier does), string, integer, numeric and
- * boolean literals, casts (x::type, CAST(x AS type)) between the covered types, comparison
- * operators, + - * / % and unary minus on integer and numeric types, LIKE/ILIKE and the
- * regular-expression operators, [NOT] IN lists, [NOT] BETWEEN, IS [NOT] DISTINCT FROM,
- * IS [NOT] NULL, IS [NOT] TRUE/FALSE/UNKNOWN, AND/OR/NOT, the functions lower, upper, btrim,
- * length, char_length, abs, now and gen_random_uuid, and CURRENT_DATE, CURRENT_TIMESTAMP,
- * LOCALTIMESTAMP.
+ * Covered: column references (quoted as quote_identifier() does), string, integer, numeric
+ * (exponents too) and boolean literals, casts (x::type, CAST(x AS type)) between the covered
+ * types, the comparison operators, + - * / % and unary - + on the integer and numeric
+ * types, [NOT] [I]LIKE and ~ ~* !~ !~*, [NOT] IN lists, [NOT] BETWEEN, IS [NOT] DISTINCT
+ * FROM, IS [NOT] NULL, IS [NOT] TRUE/FALSE/UNKNOWN, AND/OR/NOT, the functions lower, upper,
+ * btrim, length, char_length, abs, now and gen_random_uuid, and CURRENT_DATE,
+ * CURRENT_TIMESTAMP, LOCALTIMESTAMP. String literals convert to text, varchar, the integer
+ * types, numeric, boolean, uuid and jsonb ('{}' and '[]' only); date, time and bytea
+ * literals print as the server's settings (DateStyle, TimeZone, bytea_output) say, so they
+ * are not covered.
  *
  * Covered types (as Atlas or SQL spells them): boolean, smallint, integer, bigint,
  * numeric[(p[,s])], text, character varying[(n)] / varchar, bytea, jsonb, uuid, date,
