@@ -386,22 +386,7 @@ line_comment:
 int hcl_tokenize(struct arena *a, const char *file, const char *src, size_t len,
 		 struct hcl_token **toks, size_t *n, struct diag *d)
 {
-	struct lexer lx = { file, src, len, 0, len, 1, 0, d };
-	struct hcl_token *v = NULL, *t;
-	size_t cnt = 0, cap = 0;
-
-	for (;;) {
-		t = arena_push(a, (void **)&v, &cnt, &cap, sizeof(*v));
-		if (!t)
-			return diag_nomem(d);
-		if (lex_one(&lx, t))
-			return -1;
-		if (t->kind == HT_EOF)
-			break;
-	}
-	*toks = v;
-	*n = cnt;
-	return 0;
+	return hcl_tokenize_span(a, file, src, len, 0, len, 1, toks, n, d);
 }
 
 int hcl_tokenize_heap(const char *file, const char *src, size_t len, struct hcl_token **toks,

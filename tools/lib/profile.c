@@ -185,7 +185,7 @@ static int index_error(const struct schema_table *t, const struct schema_index *
 
 /* CHECK expressions, predicates and index expressions as PostgreSQL prints them (pgexpr.h). */
 static int profile_pg_table(struct arena *a, const struct profile *p, const struct schema_schema *s,
-			    struct schema_table *t, struct diag *d)
+			    struct schema_table *t, int lenient, struct diag *d)
 {
 	struct pgexpr_column *cols = arena_alloc(a, (t->ncolumns + 1) * sizeof(*cols));
 
@@ -203,6 +203,10 @@ static int profile_pg_table(struct arena *a, const struct profile *p, const stru
 		if (pgexpr_check(a, ck->expr, cols, t->ncolumns, &out, d)) {
 			char msg[sizeof(d->msg)];
 
+			if (lenient) {
+				diag_init(d);
+				continue;
+			}
 			snprintf(msg, sizeof(msg), "%s", d->msg);
 			diag_set(d, d->kind, NULL, 0, 0, "table '%s', check '%s' (profile %s): %s",
 				 t->name, ck->name ? ck->name : "", p->name, msg);
@@ -225,15 +229,23 @@ static int profile_pg_table(struct arena *a, const struct profile *p, const stru
 			ix->type = m;
 		}
 		if (ix->where) {
-			if (pgexpr_predicate(a, ix->where, cols, t->ncolumns, &out, d))
-				return index_error(t, ix, "where", p, d);
+			if (pgexpr_predicate(a, ix->where, cols, t->ncolumns, &out, d)) {
+				if (!lenient)
+					return index_error(t, ix, "where", p, d);
+				diag_init(d);
+				out = ix->where;
+			}
 			ix->where = out;
 		}
 		for (size_t k = 0; k < ix->nparts; k++) {
 			if (!ix->parts[k].expr)
 				continue;
-			if (pgexpr_index_expr(a, ix->parts[k].expr, cols, t->ncolumns, &out, d))
-				return index_error(t, ix, "expression", p, d);
+			if (pgexpr_index_expr(a, ix->parts[k].expr, cols, t->ncolumns, &out, d)) {
+				if (!lenient)
+					return index_error(t, ix, "expression", p, d);
+				diag_init(d);
+				out = ix->parts[k].expr;
+			}
 			ix->parts[k].expr = out;
 		}
 	}
@@ -308,7 +320,9 @@ int profile_apply(struct arena *a, const struct profile *p, struct schema_realm 
 			fk_actions(p, t);
 			if (p->dialect == SCHEMA_MYSQL && mysql_table(a, p, s, t, d))
 				return -1;
-			if (p->dialect == SCHEMA_POSTGRES && profile_pg_table(a, p, s, t, d))
+			if (p->dialect == SCHEMA_POSTGRES &&
+			    profile_pg_table(a, p, s, t, p->lenient || realm->normalized != NULL,
+					     d))
 				return -1;
 		}
 	}

@@ -23,6 +23,7 @@ struct profile {
 	enum schema_dialect dialect;
 	int mariadb;
 	int major, minor;
+	int lenient; /* keep an expression the deparser does not cover (it came from the server) */
 };
 
 /*
@@ -34,7 +35,11 @@ int profile_parse(const char *name, struct profile *p, struct diag *d);
 /* The profile for a dialect when nothing says: postgres@18 and mysql@8, as the seed's. */
 const char *profile_default(enum schema_dialect d);
 
-/* Rewrites realm (in place, allocating in a) to the server's forms. */
+/*
+ * Rewrites realm (in place, allocating in a) to the server's forms. A realm that says it
+ * was normalised (realm->normalized, as sql2json writes it) keeps expressions the
+ * deparser does not cover: they are already the server's text.
+ */
 int profile_apply(struct arena *a, const struct profile *p, struct schema_realm *realm,
 		  struct diag *d);
 

@@ -144,6 +144,7 @@ struct schema_schema {
 
 struct schema_realm {
 	enum schema_dialect dialect;
+	const char *normalized; /* the profile that already normalised it (sql2json), or NULL */
 	struct schema_schema *schemas;
 	size_t nschemas, capschemas;
 	struct schema_object *objects;

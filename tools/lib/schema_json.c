@@ -193,6 +193,7 @@ json_t *schema_realm_json(const struct schema_realm *r)
 
 	json_object_set_new(root, "format", json_string("schema/1"));
 	json_object_set_new(root, "dialect", json_string(schema_dialect_name(r->dialect)));
+	set_str(root, "normalized", r->normalized);
 	for (size_t i = 0; i < r->nschemas; i++) {
 		const struct schema_schema *s = &r->schemas[i];
 		json_t *o = json_object(), *a;

@@ -349,6 +349,8 @@ int schema_read_realm(struct arena *a, const char *file, json_t *root, struct sc
 		return -1;
 	if (schema_dialect_parse(dialect, &realm->dialect))
 		return diag_set(d, DIAG_PARSE, file, 0, 0, "unknown dialect '%s'", dialect);
+	if (str(&r, root, "normalized", 0, "document", &realm->normalized))
+		return -1;
 	if (array(&r, root, "schemas", 1, "document", &schemas))
 		return -1;
 	realm->nschemas = realm->capschemas = json_array_size(schemas);
