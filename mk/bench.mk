@@ -4,3 +4,5 @@ bench: $(PROG_BINS)
 	@B=$(B) scripts/bench-sumhash
 	@B=$(B) scripts/bench-hcl2json
 	@B=$(B) scripts/bench-diff
+	@scripts/devdb up
+	@B=$(B) scripts/bench-migapply

@@ -310,13 +310,17 @@ int profile_apply(struct arena *a, const struct profile *p, struct schema_realm 
 
 		if (p->dialect == SCHEMA_POSTGRES && pg_enum_order(a, s, d))
 			return -1;
-		qsort(s->tables, s->ntables, sizeof(*s->tables), by_table);
+		if (s->ntables)
+			qsort(s->tables, s->ntables, sizeof(*s->tables), by_table);
 		for (size_t k = 0; k < s->ntables; k++) {
 			struct schema_table *t = &s->tables[k];
 
-			qsort(t->indexes, t->nindexes, sizeof(*t->indexes), by_index);
-			qsort(t->fks, t->nfks, sizeof(*t->fks), by_fk);
-			qsort(t->checks, t->nchecks, sizeof(*t->checks), by_check);
+			if (t->nindexes)
+				qsort(t->indexes, t->nindexes, sizeof(*t->indexes), by_index);
+			if (t->nfks)
+				qsort(t->fks, t->nfks, sizeof(*t->fks), by_fk);
+			if (t->nchecks)
+				qsort(t->checks, t->nchecks, sizeof(*t->checks), by_check);
 			fk_actions(p, t);
 			if (p->dialect == SCHEMA_MYSQL && mysql_table(a, p, s, t, d))
 				return -1;

@@ -1,0 +1,4 @@
+CREATE TABLE log (v int);
+DO SLEEP(0.5);
+CREATE TABLE t1 (id int);
+INSERT INTO log VALUES (1);

@@ -1,0 +1,2 @@
+CREATE TABLE t3 (id int);
+INSERT INTO log VALUES (3);

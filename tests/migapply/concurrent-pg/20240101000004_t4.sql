@@ -1,0 +1,2 @@
+CREATE TABLE t4 (id int);
+INSERT INTO log VALUES (4);

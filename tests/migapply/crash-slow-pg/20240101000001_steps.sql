@@ -1,0 +1,4 @@
+CREATE TABLE log (s int);
+INSERT INTO log SELECT 2 AS k2 FROM pg_sleep(0.4);
+CREATE TABLE t3 AS SELECT 3 AS k3 FROM pg_sleep(0.4);
+INSERT INTO log SELECT 4 AS k4 FROM pg_sleep(0.4);

@@ -1,0 +1,5 @@
+CREATE TABLE log (s int);
+INSERT INTO log VALUES (2);
+CREATE TABLE t3 (id int);
+INSERT INTO log VALUES (4);
+CREATE TABLE t5 (id int);

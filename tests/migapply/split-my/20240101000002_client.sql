@@ -1,0 +1,9 @@
+# a hash comment
+CREATE TABLE t2 (s varchar(10) DEFAULT 'a\'b;');
+DELIMITER $$
+CREATE TRIGGER t2_bi BEFORE INSERT ON t2 FOR EACH ROW
+BEGIN
+  SET NEW.s = CONCAT(NEW.s, ';');
+END$$
+DELIMITER ;
+INSERT INTO t2 VALUES ('x');

@@ -1,0 +1,4 @@
+-- atlas:txmode none
+
+CREATE TABLE a (id int);
+CREATE TABLE a (id int);

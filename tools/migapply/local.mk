@@ -1,0 +1,2 @@
+PROGS += migapply
+migapply_LIBS = $(PQ_LIBS) $(MARIADB_LIBS) $(CRYPTO_LIBS) $(XXHASH_LIBS) $(JANSSON_LIBS)
