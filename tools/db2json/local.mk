@@ -1,0 +1,2 @@
+PROGS += db2json
+db2json_LIBS = $(PQ_LIBS) $(MARIADB_LIBS) $(JANSSON_LIBS) $(PGQUERY_LIBS)
