@@ -29,11 +29,12 @@ atlas-validate: $(BIN)/sumhash $(BIN)/hcl2json
 	done; done
 
 ## make atlas-migrate-diff SCHEMA=keygen NAME=add_col [DB_DIALECT=mysql] [PROFILE=mariadb@10.11]
-##                    [DESTRUCTIVE=true]: a new migration from schemas/ (empty directory only, for now)
+##                    [DESTRUCTIVE=true] [DEV=1 | DEV_URL=URL]: the next migration, from the
+##                    directory's state (replayed offline, or on a dev database) to schemas/
 atlas-migrate-diff: $(PROG_BINS)
 	@[ -n '$(SCHEMA)' ] || { echo "make: atlas-migrate-diff needs SCHEMA=watch|keygen|sign" >&2; exit 2; }
 	@[ -n '$(NAME)' ] || { echo "make: atlas-migrate-diff needs NAME=<migration name>" >&2; exit 2; }
-	@B='$(B)' PROFILE='$(PROFILE)' DESTRUCTIVE='$(DESTRUCTIVE)' \
+	@B='$(B)' PROFILE='$(PROFILE)' DESTRUCTIVE='$(DESTRUCTIVE)' DEV='$(DEV)' DEV_URL='$(DEV_URL)' \
 		scripts/migrate-diff '$(DB_DIALECT)' '$(SCHEMA)' '$(NAME)'
 
 ## make atlas-fmt       format schemas/ as 'atlas schema fmt' does (prints the files it changed)
@@ -74,9 +75,39 @@ atlas-migrate-status: _check-dialect $(BIN)/migapply
 	@$(BIN)/migapply --status --config $(ATLAS_CONFIG) --env local_$(DB_DIALECT)_sign \
 		--url '$(SIGN2_URL_$(DB_DIALECT))' || true
 
+## make atlas-schema-apply SCHEMA=<db>  the declarative path: the live database (db2json)
+##                    diffed against its HCL and the plan run, in one transaction on
+##                    PostgreSQL [DESTRUCTIVE=true] [DRY_RUN=1] (scripts/schema-apply)
+## make atlas-schema-apply-all           the same for watch, keygen, sign and sign2
+## make atlas-dev-clean [YES=1]          drop and recreate the databases (admin envs), then
+##                                       schema-apply them all (asks first on a terminal)
+## make atlas-dev-reset                  regenerate each changed migration directory as one
+##                                       baseline; unchanged directories are left alone
+.PHONY: atlas-schema-apply atlas-schema-apply-all atlas-dev-clean atlas-dev-reset
+SCHEMA_APPLY_ENV = B='$(B)' CONFIG='$(ATLAS_CONFIG)' PROFILE='$(PROFILE)' \
+	DESTRUCTIVE='$(DESTRUCTIVE)' DRY_RUN='$(DRY_RUN)'
+
+atlas-schema-apply: _check-dialect $(PROG_BINS)
+	@[ -n '$(SCHEMA)' ] || { echo "make: atlas-schema-apply needs SCHEMA=watch|keygen|sign" >&2; exit 2; }
+	@$(SCHEMA_APPLY_ENV) scripts/schema-apply '$(DB_DIALECT)' '$(SCHEMA)'
+
+atlas-schema-apply-all: _check-dialect $(PROG_BINS)
+	@for s in $(ATLAS_SCHEMAS); do \
+		echo "== $$s"; \
+		$(SCHEMA_APPLY_ENV) scripts/schema-apply '$(DB_DIALECT)' $$s || exit $$?; \
+	done
+	@echo "== sign2 (sign's schema)"
+	@$(SCHEMA_APPLY_ENV) URL='$(SIGN2_URL_$(DB_DIALECT))' scripts/schema-apply '$(DB_DIALECT)' sign
+
+atlas-dev-clean: _check-dialect $(PROG_BINS)
+	@B='$(B)' CONFIG='$(ATLAS_CONFIG)' YES='$(YES)' SIGN2_URL='$(SIGN2_URL_$(DB_DIALECT))' \
+		scripts/dev-clean '$(DB_DIALECT)'
+
+atlas-dev-reset: _check-dialect $(PROG_BINS)
+	@B='$(B)' CONFIG='$(ATLAS_CONFIG)' PROFILE='$(PROFILE)' scripts/dev-reset '$(DB_DIALECT)'
+
 # The seed's targets that later issues build; until then they say so and fail.
-ATLAS_TODO := atlas-lint atlas-dev-reset atlas-dev-clean atlas-schema-apply \
-	atlas-schema-apply-all regenerate-all-from-atlas
+ATLAS_TODO := atlas-lint regenerate-all-from-atlas
 .PHONY: $(ATLAS_TODO)
 $(ATLAS_TODO):
 	@echo "make: '$@' is not built yet (see README.md, 'Make targets')" >&2; exit 2

@@ -20,6 +20,7 @@
 static const char usage[] =
 	"usage: db2json [--schema S]... [--profile P] URL\n"
 	"       db2json --config atlas.hcl --env NAME [--profile P] [URL]\n"
+	"       db2json --server-profile URL\n"
 	"\n"
 	"Reads what a live PostgreSQL, MySQL or MariaDB database holds (pg_catalog,\n"
 	"information_schema) into the schema model and prints it as schema JSON\n"
@@ -32,9 +33,71 @@ static const char usage[] =
 	"  -p, --profile P   postgres@18 (default), postgres@15, mysql@8 (default), mariadb@10.11\n"
 	"  -c, --config F, -e, --env NAME   take the URL, schemas and profile from an\n"
 	"                    atlas.hcl env\n"
+	"      --name-as N   print the one schema read under the name N (a scratch database\n"
+	"                    standing in for the real one)\n"
+	"      --env-value url|dev|dir  print that value of the --env (for scripts) and exit\n"
+	"      --server-profile  print the profile of the server at URL (postgres@15,\n"
+	"                    mariadb@10.11, mysql@8) and nothing else\n"
 	"  -h, --help        show this help\n"
 	"\n"
 	"Exit status: 0 success, 2 trouble (usage, a connection or query that failed).\n";
+
+/*
+ * The profile of the server itself: what the SQL we send it must be written for.
+ * PostgreSQL says server_version_num (150010); MySQL VERSION() ("8.0.36"), MariaDB the
+ * same with "-MariaDB" in it ("10.11.6-MariaDB-0+deb12u1").
+ */
+static int server_profile(struct db *db, char *out, size_t n, struct db_error *e)
+{
+	const int pg = db->drv->dialect == DB_POSTGRES;
+	struct db_rows rows;
+	const char *v;
+	int rc = 0;
+
+	if (db_query(db, pg ? "SHOW server_version_num" : "SELECT VERSION()", &rows, e))
+		return -1;
+	v = db_cell(&rows, 0, 0);
+	if (!v) {
+		rc = -1;
+		e->kind = DB_ERR_SQL;
+		snprintf(e->msg, sizeof(e->msg), "the server did not say its version");
+	} else if (pg) {
+		snprintf(out, n, "postgres@%ld", strtol(v, NULL, 10) / 10000);
+	} else if (strstr(v, "MariaDB")) {
+		long major = strtol(v, NULL, 10),
+		     minor = strtol(strchr(v, '.') ? strchr(v, '.') + 1 : "0", NULL, 10);
+
+		snprintf(out, n, "mariadb@%ld.%ld", major, minor);
+	} else {
+		snprintf(out, n, "mysql@%ld", strtol(v, NULL, 10));
+	}
+	db_rows_free(&rows);
+	return rc;
+}
+
+/* Renames schema 0 to 'to', and every reference to it (enum types, foreign keys). */
+static void rename_schema(struct schema_realm *realm, const char *to)
+{
+	struct schema_schema *s = &realm->schemas[0];
+	const char *from = s->name;
+
+	for (size_t i = 0; i < s->ntables; i++) {
+		struct schema_table *t = &s->tables[i];
+
+		for (size_t j = 0; j < t->ncolumns; j++) {
+			struct schema_type *ty = &t->columns[j].type;
+
+			if (ty->elem)
+				ty = ty->elem;
+			if (ty->enum_schema && strcmp(ty->enum_schema, from) == 0)
+				ty->enum_schema = to;
+		}
+		for (size_t j = 0; j < t->nfks; j++)
+			if (t->fks[j].ref_schema && strcmp(t->fks[j].ref_schema, from) == 0)
+				t->fks[j].ref_schema = to;
+	}
+	s->name = to;
+}
 
 static const char *strip_file_scheme(const char *p)
 {
@@ -48,11 +111,14 @@ int main(int argc, char **argv)
 		{ "profile", required_argument, NULL, 'p' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "env", required_argument, NULL, 'e' },
+		{ "server-profile", no_argument, NULL, 'S' },
+		{ "name-as", required_argument, NULL, 'N' },
+		{ "env-value", required_argument, NULL, 'U' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *schemas[64], *profile_name = NULL, *config = NULL, *env_name = NULL,
-				 *url = NULL;
+				 *url = NULL, *name_as = NULL, *env_value = NULL;
 	const char *const *names = schemas;
 	size_t nschemas = 0;
 	struct schema_realm realm;
@@ -63,7 +129,7 @@ int main(int argc, char **argv)
 	struct arena a;
 	struct buf out;
 	struct diag d;
-	int c, rc = 2;
+	int c, rc = 2, want_profile = 0;
 
 	while ((c = getopt_long(argc, argv, "s:p:c:e:h", opts, NULL)) != -1) {
 		switch (c) {
@@ -80,6 +146,18 @@ int main(int argc, char **argv)
 			break;
 		case 'e':
 			env_name = optarg;
+			break;
+		case 'S':
+			want_profile = 1;
+			break;
+		case 'N':
+			name_as = optarg;
+			break;
+		case 'U':
+			env_value = optarg;
+			if (strcmp(optarg, "url") != 0 && strcmp(optarg, "dev") != 0 &&
+			    strcmp(optarg, "dir") != 0)
+				return tool_usage_msg("db2json", usage, "--env-value url|dev|dir");
 			break;
 		case 'h':
 			fputs(usage, stdout);
@@ -101,6 +179,16 @@ int main(int argc, char **argv)
 	if (config) {
 		if (config_load(&a, strip_file_scheme(config), env_name, NULL, 0, &env, &d))
 			goto fail;
+		if (env_value) {
+			const char *u = strcmp(env_value, "dev") == 0	? env.dev
+					: strcmp(env_value, "dir") == 0 ? env.dir
+									: env.url;
+
+			if (u)
+				printf("%s\n", u);
+			rc = tool_flush("db2json");
+			goto out;
+		}
 		if (!url)
 			url = env.url;
 		if (!nschemas && env.nschemas) {
@@ -118,9 +206,20 @@ int main(int argc, char **argv)
 		fprintf(stderr, "db2json: %s\n", e.msg);
 		goto out;
 	}
+	if (want_profile) {
+		char p[64];
+
+		if (server_profile(db, p, sizeof(p), &e)) {
+			fprintf(stderr, "db2json: %s\n", e.msg);
+			goto out;
+		}
+		printf("%s\n", p);
+		rc = tool_flush("db2json");
+		goto out;
+	}
 	if (!profile_name)
 		profile_name = profile_default(db->drv->dialect == DB_POSTGRES ? SCHEMA_POSTGRES
-									 : SCHEMA_MYSQL);
+									       : SCHEMA_MYSQL);
 	if (profile_parse(profile_name, &prof, &d))
 		goto fail;
 	if ((prof.dialect == SCHEMA_POSTGRES) != (db->drv->dialect == DB_POSTGRES)) {
@@ -130,6 +229,13 @@ int main(int argc, char **argv)
 	}
 	if (inspect_realm(&a, db, names, nschemas, &realm, &d))
 		goto fail;
+	if (name_as && realm.nschemas != 1) {
+		fprintf(stderr, "db2json: --name-as needs exactly one schema, not %zu\n",
+			realm.nschemas);
+		goto out;
+	}
+	if (name_as)
+		rename_schema(&realm, name_as);
 	/* What the server holds is its own text: keep what the deparser lacks. */
 	prof.lenient = 1;
 	if (profile_apply(&a, &prof, &realm, &d))

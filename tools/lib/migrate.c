@@ -1660,3 +1660,106 @@ out:
 	run_release(&r);
 	return rc;
 }
+
+/* ---- a plan outside the migration directory (schema apply) */
+
+int migrate_exec_script(const struct migrate_opts *o, const char *path, const char *src,
+			size_t len, struct migrate_report *rep, struct diag *d)
+{
+	struct migrate_file *f;
+	struct migrate_applied *ap;
+	struct migrate_event ev;
+	struct sqlsplit_stmt *st;
+	struct run r;
+	size_t n;
+	int rc = -1, pg;
+
+	if (!o->url || !o->url[0])
+		return diag_set(d, DIAG_USAGE, NULL, 0, 0, "no database URL");
+	run_init(&r, o, &rep->arena, d);
+	rep->start_ns = wall_ns();
+	if (connect_and_lock(&r, 1))
+		goto out;
+	rep->driver = r.db->drv->name;
+	pg = r.dialect == DB_POSTGRES;
+	if (sqlsplit(r.a, r.split, path, src, len, &st, &n, d))
+		goto out;
+	f = arena_alloc(r.a, sizeof(*f));
+	ap = arena_alloc(r.a, sizeof(*ap));
+	if (!f || !ap || !(ap->stmts = arena_alloc(r.a, (n + 1) * sizeof(*ap->stmts)))) {
+		diag_nomem(d);
+		goto out;
+	}
+	f->name = path;
+	f->version = f->desc = "";
+	f->data = src;
+	f->len = len;
+	ap->file = f;
+	ap->start_ns = wall_ns();
+	rep->applied = ap;
+	rep->napplied = 1;
+	memset(&ev, 0, sizeof(ev));
+	ev.kind = MIGRATE_EV_FILE;
+	ev.file = f;
+	emit(&r, &ev);
+	if (o->dry_run) {
+		for (size_t i = 0; i < n; i++) {
+			ev.kind = MIGRATE_EV_STMT;
+			ev.index = i + 1;
+			ev.stmt = ap->stmts[ap->nstmts++] = st[i].text;
+			emit(&r, &ev);
+		}
+		ap->end_ns = rep->end_ns = wall_ns();
+		rc = 0;
+		goto out;
+	}
+	/*
+	 * PostgreSQL runs the whole plan in one transaction: all of it or none (unless the
+	 * tx mode is none: DROP DATABASE refuses to run in one). MySQL commits each DDL
+	 * statement by itself; there the report says how far it got.
+	 */
+	pg = pg && o->txmode != MIGRATE_TX_NONE;
+	if (pg) {
+		if (r.db->drv->begin(r.db, &r.e)) {
+			dberr(&r);
+			goto out;
+		}
+		r.in_tx = 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		ev.kind = MIGRATE_EV_STMT;
+		ev.index = i + 1;
+		ev.stmt = ap->stmts[ap->nstmts++] = st[i].text;
+		emit(&r, &ev);
+		if (exec(&r, st[i].text, st[i].len)) {
+			ap->error_stmt = st[i].text;
+			ap->error = arena_strdup(r.a, r.e.msg);
+			ev.kind = MIGRATE_EV_ERROR;
+			ev.error = ap->error;
+			emit(&r, &ev);
+			rollback(&r);
+			rc = NO;
+			goto done;
+		}
+		ev.kind = MIGRATE_EV_STMT_DONE;
+		emit(&r, &ev);
+	}
+	if (pg) {
+		r.in_tx = 0;
+		if (r.db->drv->commit(r.db, &r.e)) {
+			dberr(&r);
+			goto out;
+		}
+	}
+	rc = 0;
+	ev.kind = MIGRATE_EV_FILE_DONE;
+	ev.ns = wall_ns() - ap->start_ns;
+	emit(&r, &ev);
+done:
+	ap->end_ns = rep->end_ns = wall_ns();
+out:
+	if (rc < 0 && !rep->end_ns)
+		rep->end_ns = wall_ns();
+	run_release(&r);
+	return rc;
+}

@@ -17,7 +17,9 @@
 
 #include "arena.h"
 #include "config.h"
+#include "buf.h"
 #include "diag.h"
+#include "fsx.h"
 #include "migrate.h"
 #include "tool.h"
 
@@ -25,6 +27,7 @@ static const char usage[] =
 	"usage: migapply --url URL --dir DIR [options] [AMOUNT]\n"
 	"       migapply --config FILE --env NAME [--var K=V]... [options] [AMOUNT]\n"
 	"       migapply --status (--url URL --dir DIR | --config FILE --env NAME) [--json]\n"
+	"       migapply --exec FILE (--url URL | --config FILE --env NAME) [--dry-run]\n"
 	"\n"
 	"Applies the pending migration files of DIR to the database at URL, as 'atlas migrate\n"
 	"apply' does: atlas.sum check, advisory lock, Atlas's revisions table. AMOUNT applies at\n"
@@ -42,6 +45,10 @@ static const char usage[] =
 	"      --dry-run             print the statements, change nothing\n"
 	"      --json                a JSON report (Atlas's field names) instead of the log\n"
 	"      --status              show the migration status instead of applying\n"
+	"      --exec FILE           run FILE's statements outside the migration directory,\n"
+	"                            without revisions (the plan of a schema apply): under the\n"
+	"                            lock, in one transaction on PostgreSQL (not with\n"
+	"                            --tx-mode none); '-' is stdin\n"
 	"  -c, --config FILE         an atlas.hcl; --env NAME selects the env, --var K=V\n"
 	"                            sets its variables; flags given here win over the env\n"
 	"  -h, --help                show this help\n"
@@ -129,7 +136,10 @@ static void on_event(void *ctx, const struct migrate_event *ev)
 		printf(" (%zu migrations in total):\n", ev->npending);
 		break;
 	case MIGRATE_EV_FILE:
-		if (!l->json)
+		if (!l->json && !ev->file->version[0])
+			printf("  %s--%s applying %s%s%s\n", c_on("\033[33m"), c_off(),
+			       c_on("\033[36m"), ev->file->name, c_off());
+		else if (!l->json)
 			printf("\n  %s--%s migrating version %s%s%s\n", c_on("\033[33m"), c_off(),
 			       c_on("\033[36m"), ev->file->version, c_off());
 		test_pause(l, ev, ev->skip);
@@ -423,7 +433,7 @@ struct opts {
 	const char **vars;
 	size_t nvars;
 	int status, json, allow_dirty, dry_run;
-	const char *amount;
+	const char *amount, *exec;
 };
 
 static const char *strip_file_scheme(const char *p)
@@ -585,6 +595,38 @@ static int run_apply(struct opts *o)
 	return rc == 0 ? 0 : rc > 0 ? 1 : 2;
 }
 
+/* --exec: the statements of one file, no revisions; its output is the apply log's. */
+static int run_exec(struct opts *o)
+{
+	struct migrate_report r;
+	struct logger l = { o->json, NULL, 0, 0 };
+	struct diag d;
+	struct buf b;
+	int rc;
+
+	diag_init(&d);
+	buf_init(&b, 1u << 30);
+	migrate_report_init(&r);
+	o->m.event = on_event;
+	o->m.ctx = &l;
+	if ((strcmp(o->exec, "-") == 0 ? fsx_read_fd(STDIN_FILENO, "<stdin>", &b, &d)
+					: fsx_read(o->exec, &b, &d)) ||
+	    buf_add(&b, "", 1, &d)) {
+		rc = -1;
+	} else {
+		rc = migrate_exec_script(&o->m, o->exec, b.data, b.len - 1, &r, &d);
+	}
+	if (r.napplied && r.applied[0].nstmts == 0 && rc == 0)
+		printf("No statements to execute\n");
+	else if (r.napplied && !o->m.dry_run)
+		print_summary(&r);
+	if (rc)
+		diag_print(&d, "migapply", stderr);
+	migrate_report_release(&r);
+	buf_release(&b);
+	return rc == 0 ? 0 : rc > 0 ? 1 : 2;
+}
+
 int main(int argc, char **argv)
 {
 	enum {
@@ -600,6 +642,7 @@ int main(int argc, char **argv)
 		O_STATUS,
 		O_ENV,
 		O_VAR,
+		O_EXEC,
 	};
 	static const struct option lopts[] = {
 		{ "url", required_argument, NULL, 'u' },
@@ -616,6 +659,7 @@ int main(int argc, char **argv)
 		{ "config", required_argument, NULL, 'c' },
 		{ "env", required_argument, NULL, O_ENV },
 		{ "var", required_argument, NULL, O_VAR },
+		{ "exec", required_argument, NULL, O_EXEC },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -672,6 +716,9 @@ int main(int argc, char **argv)
 		case O_VAR:
 			o.vars[o.nvars++] = optarg;
 			break;
+		case O_EXEC:
+			o.exec = optarg;
+			break;
 		case 'h':
 			free(o.vars);
 			fputs(usage, stdout);
@@ -691,7 +738,7 @@ int main(int argc, char **argv)
 	rc = resolve(&o, &a);
 	if (rc == 0) {
 		color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR") && !o.json;
-		rc = o.status ? run_status(&o) : run_apply(&o);
+		rc = o.status ? run_status(&o) : o.exec ? run_exec(&o) : run_apply(&o);
 	}
 	arena_release(&a);
 	free(o.vars);
