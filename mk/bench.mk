@@ -6,3 +6,4 @@ bench: $(PROG_BINS)
 	@B=$(B) scripts/bench-diff
 	@scripts/devdb up
 	@B=$(B) scripts/bench-migapply
+	@B=$(B) scripts/bench-migrate-diff

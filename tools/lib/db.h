@@ -124,6 +124,10 @@ const struct db_driver *db_driver_for(const char *url, struct db_error *e);
 /* db_driver_for, then its open(). */
 int db_open(const char *url, struct db **db, struct db_error *e);
 
+/* Fills *e (cleared first) with kind and the formatted message; returns -1. For drivers. */
+int db_set_error(struct db_error *e, enum db_errkind kind, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /* The driver's functions, through db->drv. */
 void db_close(struct db *db);
 int db_exec(struct db *db, const char *sql, size_t len, struct db_error *e);

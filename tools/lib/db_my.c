@@ -21,21 +21,6 @@ struct mydb {
 	char where[1024];
 };
 
-static int set_err(struct db_error *e, enum db_errkind kind, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int set_err(struct db_error *e, enum db_errkind kind, const char *fmt, ...)
-{
-	va_list ap;
-
-	memset(e, 0, sizeof(*e));
-	e->kind = kind;
-	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
 /* The error of the last call, worded as Go's MySQL driver words it. */
 static int my_err(struct mydb *p, size_t stmt, struct db_error *e)
 {
@@ -46,7 +31,7 @@ static int my_err(struct mydb *p, size_t stmt, struct db_error *e)
 		kind = DB_ERR_LOST;
 	else if (code == CR_OUT_OF_MEMORY)
 		kind = DB_ERR_NOMEM;
-	set_err(e, kind, "Error %u (%s): %s", code, mysql_sqlstate(p->m), mysql_error(p->m));
+	db_set_error(e, kind, "Error %u (%s): %s", code, mysql_sqlstate(p->m), mysql_error(p->m));
 	snprintf(e->sqlstate, sizeof(e->sqlstate), "%s", mysql_sqlstate(p->m));
 	e->code = code;
 	e->stmt = stmt;
@@ -84,7 +69,7 @@ static int my_open(const char *url, struct db **out, struct db_error *e)
 	u = calloc(1, sizeof(*u));
 	p = calloc(1, sizeof(*p));
 	if (!u || !p) {
-		set_err(e, DB_ERR_NOMEM, "out of memory");
+		db_set_error(e, DB_ERR_NOMEM, "out of memory");
 		goto out;
 	}
 	if (db_url_parse(url, u, e))
@@ -107,7 +92,7 @@ static int my_open(const char *url, struct db **out, struct db_error *e)
 	}
 	p->base.drv = &db_my_driver;
 	if (!(p->m = mysql_init(NULL))) {
-		set_err(e, DB_ERR_NOMEM, "out of memory");
+		db_set_error(e, DB_ERR_NOMEM, "out of memory");
 		goto out;
 	}
 	mysql_options(p->m, MYSQL_OPT_PROTOCOL, &proto);
@@ -122,29 +107,29 @@ static int my_open(const char *url, struct db **out, struct db_error *e)
 		case 1045: /* ER_ACCESS_DENIED_ERROR */
 		case 1044: /* ER_DBACCESS_DENIED_ERROR */
 		case 1698: /* ER_ACCESS_DENIED_NO_PASSWORD_ERROR */
-			set_err(e, DB_ERR_AUTH, "authentication failed for %s: %s", p->where,
-				mysql_error(p->m));
+			db_set_error(e, DB_ERR_AUTH, "authentication failed for %s: %s", p->where,
+				     mysql_error(p->m));
 			break;
 		case 1049: /* ER_BAD_DB_ERROR */
-			set_err(e, DB_ERR_NODB, "database '%s' does not exist on %s:%u", u->path,
-				host, port);
+			db_set_error(e, DB_ERR_NODB, "database '%s' does not exist on %s:%u",
+				     u->path, host, port);
 			break;
 		case CR_CONNECTION_ERROR:
 		case CR_CONN_HOST_ERROR:
 		case CR_UNKNOWN_HOST:
 		case CR_SERVER_LOST:
 		case CR_SERVER_GONE_ERROR:
-			set_err(e, DB_ERR_DOWN,
-				"server down or unreachable: cannot connect to %s:%u (%s)", host,
-				port, mysql_error(p->m));
+			db_set_error(e, DB_ERR_DOWN,
+				     "server down or unreachable: cannot connect to %s:%u (%s)",
+				     host, port, mysql_error(p->m));
 			break;
 		case 1115: /* ER_UNKNOWN_CHARACTER_SET */
 		case 2019: /* CR_CANT_READ_CHARSET */
-			set_err(e, DB_ERR_URL, "bad URL: unknown charset '%s'", charset);
+			db_set_error(e, DB_ERR_URL, "bad URL: unknown charset '%s'", charset);
 			break;
 		default:
-			set_err(e, DB_ERR_CONN, "cannot connect to %s: %s", p->where,
-				mysql_error(p->m));
+			db_set_error(e, DB_ERR_CONN, "cannot connect to %s: %s", p->where,
+				     mysql_error(p->m));
 			break;
 		}
 		e->code = code;
@@ -214,7 +199,7 @@ static int my_query(struct db *db, const char *sql, struct db_rows *rows, struct
 	rows->cell = calloc(nr * nc + 1, sizeof(*rows->cell));
 	if (!rows->cell) {
 		mysql_free_result(res);
-		return set_err(e, DB_ERR_NOMEM, "out of memory");
+		return db_set_error(e, DB_ERR_NOMEM, "out of memory");
 	}
 	rows->nrows = nr;
 	rows->ncols = nc;
@@ -229,7 +214,7 @@ static int my_query(struct db *db, const char *sql, struct db_rows *rows, struct
 			if (!(v = malloc(lens[j] + 1))) {
 				mysql_free_result(res);
 				db_rows_free(rows);
-				return set_err(e, DB_ERR_NOMEM, "out of memory");
+				return db_set_error(e, DB_ERR_NOMEM, "out of memory");
 			}
 			memcpy(v, row[j], lens[j]);
 			v[lens[j]] = '\0';
@@ -280,14 +265,15 @@ static int my_lock(struct db *db, const char *name, long long timeout_ms, struct
 	    db_my_driver.quote(db, name, strlen(name), &sql, &d) ||
 	    buf_addf(&sql, &d, ", %lld)", timeout_ms <= 0 ? 0 : (timeout_ms + 999) / 1000)) {
 		buf_release(&sql);
-		return set_err(e, DB_ERR_NOMEM, "out of memory");
+		return db_set_error(e, DB_ERR_NOMEM, "out of memory");
 	}
 	rc = my_query(db, sql.data, &r, e);
 	buf_release(&sql);
 	if (rc)
 		return -1;
 	v = db_cell(&r, 0, 0);
-	rc = !v ? set_err(e, DB_ERR_SQL, "GET_LOCK failed on %s", p->where) : strcmp(v, "1") != 0;
+	rc = !v ? db_set_error(e, DB_ERR_SQL, "GET_LOCK failed on %s", p->where)
+		: strcmp(v, "1") != 0;
 	db_rows_free(&r);
 	return rc;
 }
@@ -304,7 +290,7 @@ static int my_unlock(struct db *db, const char *name, struct db_error *e)
 	if (buf_adds(&sql, "SELECT RELEASE_LOCK(", &d) ||
 	    db_my_driver.quote(db, name, strlen(name), &sql, &d) || buf_adds(&sql, ")", &d)) {
 		buf_release(&sql);
-		return set_err(e, DB_ERR_NOMEM, "out of memory");
+		return db_set_error(e, DB_ERR_NOMEM, "out of memory");
 	}
 	rc = my_query(db, sql.data, &r, e);
 	buf_release(&sql);

@@ -1663,8 +1663,8 @@ out:
 
 /* ---- a plan outside the migration directory (schema apply) */
 
-int migrate_exec_script(const struct migrate_opts *o, const char *path, const char *src,
-			size_t len, struct migrate_report *rep, struct diag *d)
+int migrate_exec_script(const struct migrate_opts *o, const char *path, const char *src, size_t len,
+			struct migrate_report *rep, struct diag *d)
 {
 	struct migrate_file *f;
 	struct migrate_applied *ap;

@@ -610,7 +610,7 @@ static int run_exec(struct opts *o)
 	o->m.event = on_event;
 	o->m.ctx = &l;
 	if ((strcmp(o->exec, "-") == 0 ? fsx_read_fd(STDIN_FILENO, "<stdin>", &b, &d)
-					: fsx_read(o->exec, &b, &d)) ||
+				       : fsx_read(o->exec, &b, &d)) ||
 	    buf_add(&b, "", 1, &d)) {
 		rc = -1;
 	} else {
