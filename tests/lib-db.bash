@@ -55,12 +55,14 @@ pg_apply() {
 	pg_client psql "$1" -X -q -v ON_ERROR_STOP=1 --single-transaction -f "$2" >/dev/null
 }
 
-# pg_catalog DB: DB's schema as pg_dump writes it (no owners, no grants), without its
-# comment lines, SET lines and blank lines, on stdout; nor the \restrict and \unrestrict
-# lines of newer pg_dumps, whose key is random at every run.
+# pg_catalog DB [PG_DUMP-ARGS...]: DB's schema as pg_dump writes it (no owners, no grants),
+# without its comment lines, SET lines and blank lines, on stdout; nor the \restrict and
+# \unrestrict lines of newer pg_dumps, whose key is random at every run. ARGS go to
+# pg_dump (--exclude-schema=S).
 pg_catalog() {
-	local dump
-	dump=$(pg_client pg_dump "$1" --schema-only --no-owner --no-privileges) || return 1
+	local dump db=$1
+	shift
+	dump=$(pg_client pg_dump "$db" --schema-only --no-owner --no-privileges "$@") || return 1
 	grep -v -e '^--' -e '^SET ' -e '^$' -e '^\\restrict ' -e '^\\unrestrict ' <<<"$dump" || true
 }
 

@@ -227,6 +227,17 @@ int main(int argc, char **argv)
 			db->drv->name);
 		goto out;
 	}
+	/*
+	 * A MySQL env names its schema, but the URL may bind another database standing in
+	 * for it (sign2 for sign, a scratch copy): read the bound one under the env's name.
+	 */
+	if (config && names == env.schemas && nschemas == 1 && db->drv->dialect == DB_MYSQL &&
+	    db->drv->schema(db) && strcmp(db->drv->schema(db), env.schemas[0]) != 0) {
+		if (!name_as)
+			name_as = env.schemas[0];
+		schemas[0] = db->drv->schema(db);
+		names = schemas;
+	}
 	if (inspect_realm(&a, db, names, nschemas, &realm, &d))
 		goto fail;
 	if (name_as && realm.nschemas != 1) {

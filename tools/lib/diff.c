@@ -710,8 +710,10 @@ int plan_diff(struct arena *a, const struct schema_realm *from, const struct sch
 			c->from_schema = fs;
 			continue;
 		}
-		if (!streq(fs->comment, ts->comment) || !streq(fs->charset, ts->charset) ||
-		    !streq(fs->collate, ts->collate)) {
+		/* MySQL stores no schema comment: Atlas's MySQL diff compares the charset and
+		 * the collation only, so a comment alone writes no ALTER DATABASE. */
+		if ((to->dialect == SCHEMA_POSTGRES && !streq(fs->comment, ts->comment)) ||
+		    !streq(fs->charset, ts->charset) || !streq(fs->collate, ts->collate)) {
 			if (!(c = push(a, p, PLAN_MODIFY_SCHEMA, fs->name)))
 				return diag_nomem(d);
 			c->from_schema = fs;

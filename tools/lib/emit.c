@@ -941,6 +941,11 @@ static int emit_change(struct em *e, const struct plan_change *c)
 			       put(e, "COMMENT ON SCHEMA ") || ident(e, c->schema) ||
 			       put(e, " IS ") ||
 			       lit(e, c->to_schema->comment ? c->to_schema->comment : "") || end(e);
+		/* A plan scoped to one schema (unqualified, a schema-bound URL) never changes
+		 * the schema itself: Atlas reads both states' schema attributes from the same
+		 * dev schema, so the HCL's charset and collation only reach its tables. */
+		if (!e->o->qualify)
+			return 0;
 		return begin(e, "modify \"%s\" schema", c->schema) || put(e, "ALTER DATABASE ") ||
 		       ident(e, c->schema) ||
 		       (c->to_schema->charset && putf(e, " CHARSET %s", c->to_schema->charset)) ||

@@ -5,7 +5,10 @@
  *
  * Invariants: output is deterministic; identifiers are always quoted for the dialect;
  * nothing is written for a change the dialect cannot express: that is a DIAG_USAGE error
- * naming the table and column, and the caller writes nothing at all.
+ * naming the table and column, and the caller writes nothing at all. A MySQL plan that is
+ * not qualified is scoped to one schema (Atlas's schema-bound URL): a modify_schema change
+ * writes nothing there, as Atlas, which reads both sides' schema attributes from the same
+ * dev schema, never finds one.
  */
 #ifndef MIGKIT_EMIT_H
 #define MIGKIT_EMIT_H

@@ -146,8 +146,9 @@ struct px {
 	const char *src; /* the expression as the caller wrote it */
 	size_t len;
 	const struct pgexpr_column *cols;
-	struct ptype *ctypes; /* the columns' types, parsed */
-	const char **cnames;  /* the columns' names as ruleutils prints them, or NULL */
+	struct ptype *ctypes; /* the columns' types, parsed when first referenced */
+	bool *cparsed;
+	const char **cnames; /* the columns' names as ruleutils prints them, or NULL */
 	size_t ncols;
 	enum mode mode;
 	int depth;
@@ -954,6 +955,39 @@ static struct xnode *make_op(struct px *p, const char *op, struct xnode *l, stru
 /* ---- analysis (parse_expr.c) */
 
 static struct xnode *xform(struct px *p, json_t *node);
+static int parse_type(struct px *p, const char *text, struct ptype *t);
+static int type_err(struct diag *d, const char *column, const char *type);
+
+/*
+ * Column i's type, parsed on its first reference: a table may well hold columns of types
+ * the profile does not cover (enums, serial, float) that the expression never mentions.
+ */
+static int column_type(struct px *p, size_t i)
+{
+	const char *src = p->src;
+	size_t len = p->len;
+	int rc;
+
+	static const char *const serials[][2] = {
+		{ "smallserial", "smallint" }, { "serial2", "smallint" }, { "serial", "integer" },
+		{ "serial4", "integer" },      { "bigserial", "bigint" }, { "serial8", "bigint" },
+	};
+	const char *type = p->cols[i].type;
+
+	if (p->cparsed[i])
+		return 0;
+	/* A serial column is its integer type (plus a sequence the expression cannot see). */
+	for (size_t k = 0; k < sizeof(serials) / sizeof(serials[0]); k++)
+		if (strcmp(type, serials[k][0]) == 0)
+			type = serials[k][1];
+	rc = parse_type(p, type, &p->ctypes[i]);
+	p->src = src;
+	p->len = len;
+	if (rc)
+		return type_err(p->d, p->cols[i].name, p->cols[i].type);
+	p->cparsed[i] = true;
+	return 0;
+}
 
 static struct xnode *x_column(struct px *p, json_t *b, int loc)
 {
@@ -973,6 +1007,8 @@ static struct xnode *x_column(struct px *p, json_t *b, int loc)
 			break;
 	if (i == p->ncols)
 		return px_err(p, loc, "column '%s' does not exist", name);
+	if (column_type(p, i))
+		return NULL;
 	if (!p->cnames[i] && !(p->cnames[i] = quote_ident(p, name, loc)))
 		return NULL;
 	if (!(n = mk(p, X_VAR, p->ctypes[i], 0)))
@@ -1794,11 +1830,9 @@ static int run(struct arena *a, enum mode mode, const char *expr, const char *de
 	diag_init(d);
 	*out = NULL;
 	if (ncols && (!(p.ctypes = arena_alloc(a, ncols * sizeof(*p.ctypes))) ||
+		      !(p.cparsed = arena_alloc(a, ncols * sizeof(*p.cparsed))) ||
 		      !(p.cnames = arena_alloc(a, ncols * sizeof(*p.cnames)))))
 		return diag_nomem(d);
-	for (size_t i = 0; i < ncols; i++)
-		if (parse_type(&p, cols[i].type, &p.ctypes[i]))
-			return type_err(d, cols[i].name, cols[i].type);
 	if (deftype && parse_type(&p, deftype, &target))
 		return type_err(d, NULL, deftype);
 	p.src = expr;
@@ -1890,4 +1924,72 @@ int pgexpr_type(struct arena *a, const char *type, const char **out, struct diag
 	if (!(*out = type_str(a, t)))
 		return diag_nomem(d);
 	return 0;
+}
+
+/* A cast's type name after "::": words, digits, typmods, array brackets, quoted names. */
+static bool cast_suffix(const char *s)
+{
+	if (strncmp(s, "::", 2) != 0 || !s[2])
+		return false;
+	for (s += 2; *s; s++)
+		if (!isalnum((unsigned char)*s) && !strchr(" _(),[]\".", *s))
+			return false;
+	return true;
+}
+
+/* A quoted string at s (E'' when e) up to its closing quote; its value into *value. */
+static const char *quoted(struct arena *a, const char *s, bool e, const char **value, int *rc)
+{
+	char *v = arena_alloc(a, strlen(s) + 1);
+	size_t k = 0;
+
+	*rc = v ? 0 : -1;
+	if (!v)
+		return NULL;
+	for (s++; *s; s++) {
+		if (*s == '\'' && s[1] == '\'') {
+			v[k++] = *s++;
+		} else if (*s == '\'') {
+			*value = v;
+			return s + 1;
+		} else if (e && *s == '\\' && s[1]) {
+			s++;
+			v[k++] = *s == 'n' ? '\n' : *s == 't' ? '\t' : *s == 'r' ? '\r' : *s;
+		} else {
+			v[k++] = *s;
+		}
+	}
+	return NULL;
+}
+
+int pgexpr_literal(struct arena *a, const char *text, const char **value)
+{
+	const char *s = text, *end;
+	int rc;
+
+	if (*s == '\'' || ((*s == 'E' || *s == 'e') && s[1] == '\'')) {
+		end = quoted(a, s + (*s != '\''), *s != '\'', value, &rc);
+		if (rc)
+			return -1;
+		return end && (!*end || cast_suffix(end));
+	}
+	if (!strcmp(s, "true") || !strcmp(s, "false")) {
+		*value = text;
+		return 1;
+	}
+	/* a number: -?digits[.digits][e[+-]digits] */
+	if (*s == '-')
+		s++;
+	if (!isdigit((unsigned char)*s) && !(*s == '.' && isdigit((unsigned char)s[1])))
+		return 0;
+	s += strspn(s, "0123456789");
+	if (*s == '.')
+		s += 1 + strspn(s + 1, "0123456789");
+	if ((*s == 'e' || *s == 'E') &&
+	    (isdigit((unsigned char)s[1]) || (strchr("+-", s[1]) && isdigit((unsigned char)s[2]))))
+		s += 2 + strspn(s + 2, "0123456789");
+	if (*s)
+		return 0;
+	*value = text;
+	return 1;
 }

@@ -96,6 +96,17 @@ int pgexpr_default(struct arena *a, const char *expr, const char *type, const ch
 		   struct diag *d);
 
 /*
+ * Whether a default's text, as pg_get_expr(adbin, adrelid) prints it (or as written), is a
+ * literal: a quoted string with at most a cast after it, a number, true or false. Atlas
+ * keeps those as values, anything else as an expression. Returns 1 with *value the
+ * literal's value (unquoted, '' and E'' escapes undone), 0 for an expression, -1 when the
+ * arena is full.
+ *   "'it''s'::character varying" -> 1, "it's"     "'-1'::integer" -> 1, "-1"
+ *   "0" -> 1, "0"     "now()" -> 0     "'a'::text || 'b'::text" -> 0
+ */
+int pgexpr_literal(struct arena *a, const char *text, const char **value);
+
+/*
  * The column type type as format_type() prints it.
  *   "varchar(10)" -> "character varying(10)"   "timestamptz" -> "timestamp with time zone"
  * Fails on a syntax error or a type the profile does not cover.

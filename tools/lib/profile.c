@@ -125,15 +125,29 @@ static int mysql_table(struct arena *a, const struct profile *p, const struct sc
 				t->name, p->name, cs);
 	t->charset = cs;
 	t->collate = co;
+	/* InnoDB is the default engine, and it builds a BTREE where HASH is asked for: the
+	 * catalog says neither. */
+	if (t->engine && strcmp(t->engine, "InnoDB") == 0)
+		t->engine = NULL;
+	for (size_t i = 0; !t->engine && i < t->nindexes; i++)
+		if (t->indexes[i].type && strcmp(t->indexes[i].type, "HASH") == 0)
+			t->indexes[i].type = NULL;
 	for (size_t i = 0; i < t->ncolumns; i++) {
 		struct schema_column *c = &t->columns[i];
+		const char *us;
 
-		if (c->charset && strcmp(c->charset, t->charset) == 0 &&
-		    (!c->collate || strcmp(c->collate, t->collate) == 0)) {
+		/* A charset said without a collation takes its own default one, not the table's. */
+		if (c->charset && !c->collate)
+			c->collate = default_collation(p, c->charset);
+		/* A collation names its charset: COLLATE latin1_bin is CHARSET latin1 too. */
+		if (!c->charset && c->collate && (us = strchr(c->collate, '_')) &&
+		    (strncmp(c->collate, t->charset, (size_t)(us - c->collate)) != 0 ||
+		     t->charset[us - c->collate] != '\0') &&
+		    !(c->charset = arena_strndup(a, c->collate, (size_t)(us - c->collate))))
+			return diag_nomem(d);
+		/* The table's charset said again on a column is no charset of its own. */
+		if (c->charset && strcmp(c->charset, t->charset) == 0)
 			c->charset = NULL;
-			if (c->collate && strcmp(c->collate, t->collate) == 0)
-				c->collate = NULL;
-		}
 		if (c->collate && strcmp(c->collate, t->collate) == 0)
 			c->collate = NULL;
 		/* A charset of its own brings that charset's default collation, as the server says.

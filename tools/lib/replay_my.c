@@ -871,9 +871,99 @@ static int now_func(struct myp *p, const char **out)
 }
 
 /*
+ * The bytes of a hex or bit literal as written: 0x6162, x'6162', 0b01100001, b'01100001'
+ * -> "ab" (*n = 2); bits and odd hex digits are grouped from the right. -1 when it is
+ * none of those or longer than 64 bytes.
+ */
+static int literal_bytes(const char *w, unsigned char *out, size_t *n)
+{
+	int hex = w[0] == 'x' || w[0] == 'X' || (w[0] == '0' && (w[1] == 'x' || w[1] == 'X'));
+	const char *q = w + 2, *end; /* past 0x, 0b, x' or b' */
+	size_t digits, per = hex ? 2 : 8;
+
+	end = w[0] == '0' ? q + strlen(q) : strchr(q, '\'');
+	if (!end)
+		return -1;
+	digits = (size_t)(end - q);
+	*n = hex ? (digits + 1) / 2 : (digits + 7) / 8;
+	if (*n > 64)
+		return -1;
+	memset(out, 0, *n);
+	for (size_t i = 0; i < digits; i++) {
+		/* digit i from the right goes to byte n-1-(i/per) */
+		char c = q[digits - 1 - i];
+		unsigned v;
+
+		if (hex && isxdigit((unsigned char)c))
+			v = (unsigned)(isdigit((unsigned char)c)
+					       ? c - '0'
+					       : tolower((unsigned char)c) - 'a' + 10);
+		else if (!hex && (c == '0' || c == '1'))
+			v = (unsigned)(c - '0');
+		else
+			return -1;
+		out[*n - 1 - i / per] |= (unsigned char)(v << (hex ? 4 * (i % 2) : i % 8));
+	}
+	return 0;
+}
+
+/*
+ * A default the server stores converted to the column's type: a bit column keeps b'101'
+ * (from b'0101', 0x5 or 5); a hex or bit literal is a number on a number column and a
+ * string on a string one. Returns 1 when the column's kind keeps it as it is.
+ */
+static int typed_default(struct myp *p, struct schema_column *c, const struct tok *k)
+{
+	unsigned char b[64];
+	unsigned long long v = 0;
+	size_t n = 0;
+	char bits[70], *o = bits + sizeof(bits) - 2;
+	int number = strcmp(c->type.kind, "integer") == 0 || strcmp(c->type.kind, "decimal") == 0 ||
+		     strcmp(c->type.kind, "float") == 0 || strcmp(c->type.kind, "bool") == 0;
+
+	if (k->kind == TK_BITS) {
+		if (literal_bytes(k->v, b, &n))
+			return fail(p, k, "malformed literal %s", k->v);
+	} else if (k->kind != TK_NUM || strcmp(c->type.kind, "bit") != 0 ||
+		   strspn(k->v, "0123456789") != strlen(k->v)) {
+		return 1;
+	}
+	if (strcmp(c->type.kind, "string") == 0 || strcmp(c->type.kind, "binary") == 0) {
+		if (memchr(b, '\0', n))
+			return refuse(p, k, "a default with a NUL byte");
+		c->default_kind = SCHEMA_DEFAULT_LITERAL;
+		c->default_value = arena_strndup(p->r->a, (const char *)b, n);
+		return c->default_value ? 0 : nomem(p);
+	}
+	if (strcmp(c->type.kind, "bit") != 0 && !number)
+		return 1;
+	if (k->kind == TK_NUM) {
+		v = strtoull(k->v, NULL, 10);
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			if (v >> 56)
+				return fail(p, k, "literal %s is out of range", k->v);
+			v = v << 8 | b[i];
+		}
+	}
+	if (number) {
+		c->default_kind = SCHEMA_DEFAULT_LITERAL;
+		c->default_value = arena_printf(p->r->a, "%llu", v);
+		return c->default_value ? 0 : nomem(p);
+	}
+	o[1] = '\0';
+	*o = '0';
+	for (unsigned long long x = v; x; x >>= 1)
+		*o-- = (char)('0' + (x & 1));
+	c->default_kind = SCHEMA_DEFAULT_EXPR;
+	c->default_value = arena_printf(p->r->a, "b'%s'", v ? o + 1 : o);
+	return c->default_value ? 0 : nomem(p);
+}
+
+/*
  * DEFAULT's value: a quoted string is a literal holding its value; a number or TRUE/FALSE
- * a literal as written; CURRENT_TIMESTAMP, (expr), b'..', 0x.. an expression; NULL no
- * default.
+ * a literal as written; CURRENT_TIMESTAMP, (expr) an expression; b'..', 0x.. as the column's
+ * type keeps them (typed_default); NULL no default.
  */
 static int default_value(struct myp *p, struct schema_column *c)
 {
@@ -899,6 +989,10 @@ static int default_value(struct myp *p, struct schema_column *c)
 					   : ahead(p, 1)->v;
 		p->i += 2;
 		return c->default_value ? 0 : nomem(p);
+	}
+	if ((k->kind == TK_NUM || k->kind == TK_BITS) && (rc = typed_default(p, c, k)) != 1) {
+		p->i++;
+		return rc;
 	}
 	if (k->kind == TK_NUM || is_kw(k, "TRUE") || is_kw(k, "FALSE")) {
 		c->default_kind = SCHEMA_DEFAULT_LITERAL;
@@ -1495,6 +1589,48 @@ static void rename_column(struct myp *p, struct schema_schema *s, struct schema_
 	}
 }
 
+static int made_for(const struct schema_fk *f, const struct schema_index *ix);
+
+/*
+ * The foreign keys of t the server named (from_ibfk_N) take the new table name, as MySQL
+ * 8 and MariaDB rename them; an index made for one keeps its link (see made_for()).
+ */
+static int rename_auto_fks(struct myp *p, struct schema_table *t, const char *from, const char *to)
+{
+	size_t len = strlen(from);
+
+	for (size_t i = 0; i < t->nfks; i++) {
+		struct schema_fk *f = &t->fks[i];
+		const char *nm = f->name, *ixname = NULL, *num;
+		struct schema_index *ix = NULL;
+		char *both;
+		size_t l1, l2;
+
+		if (!nm || strncmp(nm, from, len) != 0 || strncmp(nm + len, "_ibfk_", 6) != 0)
+			continue;
+		num = nm + len + 6;
+		if (!*num || strspn(num, "0123456789") != strlen(num))
+			continue;
+		for (size_t k = 0; !ix && k < t->nindexes; k++)
+			if (made_for(f, &t->indexes[k]))
+				ix = &t->indexes[k];
+		if (ix)
+			ixname = ix->name;
+		l1 = strlen(to) + 6 + strlen(num);
+		l2 = ixname ? strlen(ixname) : 0;
+		both = arena_alloc(p->r->a, l1 + l2 + 2);
+		if (!both)
+			return nomem(p);
+		snprintf(both, l1 + 1, "%s_ibfk_%s", to, num);
+		if (ix) {
+			memcpy(both + l1 + 1, ixname, l2 + 1);
+			ix->name = both + l1 + 1;
+		}
+		f->name = both;
+	}
+	return 0;
+}
+
 /* Table t of schema s becomes [ts.]to; foreign keys to it follow. Updates a->s and a->t. */
 static int rename_table(struct myp *p, struct alter *a, const char *ts, const char *to,
 			const struct tok *at)
@@ -1520,6 +1656,8 @@ static int rename_table(struct myp *p, struct alter *a, const char *ts, const ch
 				}
 			}
 	}
+	if (rename_auto_fks(p, a->t, from, to))
+		return -1;
 	if (dst != a->s) {
 		struct schema_table moved = *a->t, *nt;
 
@@ -1647,6 +1785,13 @@ static int finish(struct myp *p, struct alter *a)
 
 		if (c)
 			c->nullable = 0;
+	}
+	/* The counter belongs to an AUTO_INCREMENT column: without one the server forgets it. */
+	for (size_t i = 0; t->auto_increment; i++) {
+		if (i == t->ncolumns)
+			t->auto_increment = 0;
+		else if (t->columns[i].auto_increment)
+			break;
 	}
 	for (size_t i = 0; i < t->nfks; i++) {
 		struct schema_fk *f = &t->fks[i];

@@ -14,6 +14,7 @@
 #include <pg_query.h>
 
 #include "hcleval.h"
+#include "pgexpr.h"
 
 struct pgr {
 	struct replay *r;
@@ -188,6 +189,26 @@ static struct schema_table *table_of(struct pgr *p, json_t *rel)
 	return t;
 }
 
+static struct schema_enum *find_enum(struct schema_schema *s, const char *name);
+
+/* An unquoted type name (names: the parse tree's) that is an enum of the realm: t says so. */
+static void enum_type(struct pgr *p, json_t *names, size_t n, struct schema_type *t)
+{
+	const char *last =
+		json_string_value(get(get(json_array_get(names, n - 1), "String"), "sval"));
+	const char *sch =
+		n > 1 ? json_string_value(get(get(json_array_get(names, 0), "String"), "sval"))
+		      : p->r->schema;
+	struct schema_schema *s = sch ? replay_schema(p->r, sch) : NULL;
+
+	if (!last || !s || !find_enum(s, last))
+		return;
+	memset(t, 0, sizeof(*t));
+	t->kind = "enum";
+	t->sql = t->enum_name = last;
+	t->enum_schema = s->name;
+}
+
 /* A type from its text in the statement (and its parse-tree node). */
 static int type_of(struct pgr *p, json_t *tn, struct schema_type *t)
 {
@@ -197,6 +218,7 @@ static int type_of(struct pgr *p, json_t *tn, struct schema_type *t)
 	const char *text;
 	char *low;
 	struct hcl_value v;
+	struct schema_type *top = t;
 
 	if (at < 0)
 		return err(p, "a type without a position");
@@ -225,6 +247,8 @@ static int type_of(struct pgr *p, json_t *tn, struct schema_type *t)
 		t->enum_name = arena_strdup(p->r->a, last);
 		t->enum_schema = arena_strdup(p->r->a, sch);
 		t->sql = t->enum_name;
+		if (array && !(top->sql = arena_printf(p->r->a, "%s[]", t->sql)))
+			return diag_nomem(p->d);
 		return 0;
 	}
 	low = arena_strdup(p->r->a, text);
@@ -239,47 +263,188 @@ static int type_of(struct pgr *p, json_t *tn, struct schema_type *t)
 	if (schema_type_from_hcl(p->r->a, SCHEMA_POSTGRES, NULL, &v, 0, t, p->d))
 		return replay_error(p->r, p->st, p->d, "%s", p->d->msg);
 	t->raw = 0;
+	/* A name the types do not know may be an enum of ours, written unquoted. */
+	if (n && (strcmp(t->kind, "user") == 0 || (t->elem && strcmp(t->elem->kind, "user") == 0)))
+		enum_type(p, names, n, t->elem ? t->elem : t);
+	/* An array prints as its element does: "character varying(10)[]", as the server. */
+	if (t->elem && !(t->sql = arena_printf(p->r->a, "%s[]", t->elem->sql)))
+		return diag_nomem(p->d);
 	return 0;
 }
 
-/* A default's text: a quoted literal becomes its value, anything else an expression. */
+/*
+ * A default's text. The server stores the value assigned to the column's type and prints
+ * it back with pg_get_expr(): where pgexpr knows the form, that text is what is classified
+ * (NOW() is now(), '0' on bigint is '0'::bigint); then, as for the server's text, a
+ * literal (quoted, a number, true, false) keeps its value and anything else stays an
+ * expression (pgexpr_literal(), which db2json shares).
+ */
 static int default_of(struct pgr *p, size_t start, struct schema_column *c)
 {
 	size_t end = expr_end(p->text, p->len, start);
-	const char *t = trimmed(p, start, end);
-	size_t n;
+	const char *t = trimmed(p, start, end), *server, *v = NULL;
+	struct diag ignored;
+	int lit;
 
 	if (!t)
 		return diag_nomem(p->d);
-	n = strlen(t);
-	if (n == 0 || strcasecmp(t, "NULL") == 0) {
+	if (t[0] == '\0' || strcasecmp(t, "NULL") == 0) {
 		c->default_kind = SCHEMA_DEFAULT_NONE;
+		c->default_value = NULL;
 		return 0;
 	}
-	if (t[0] == '\'' && t[n - 1] == '\'') {
-		char *v = arena_alloc(p->r->a, n);
-		size_t k = 0;
-
-		if (!v)
-			return diag_nomem(p->d);
-		for (size_t i = 1; i + 1 < n; i++) {
-			if (t[i] == '\'')
-				i++;
-			v[k++] = t[i];
-		}
-		c->default_kind = SCHEMA_DEFAULT_LITERAL;
-		c->default_value = v;
-		return 0;
-	}
-	if (isdigit((unsigned char)t[0]) || (t[0] == '-' && isdigit((unsigned char)t[1])) ||
-	    strcmp(t, "true") == 0 || strcmp(t, "false") == 0) {
-		c->default_kind = SCHEMA_DEFAULT_LITERAL;
-		c->default_value = t;
-		return 0;
-	}
-	c->default_kind = SCHEMA_DEFAULT_EXPR;
-	c->default_value = t;
+	diag_init(&ignored);
+	if (c->type.sql && pgexpr_default(p->r->a, t, c->type.sql, &server, &ignored) == 0)
+		t = server;
+	else if (ignored.kind == DIAG_NOMEM)
+		return diag_nomem(p->d);
+	lit = pgexpr_literal(p->r->a, t, &v);
+	if (lit < 0)
+		return diag_nomem(p->d);
+	c->default_kind = lit ? SCHEMA_DEFAULT_LITERAL : SCHEMA_DEFAULT_EXPR;
+	c->default_value = lit ? v : t;
 	return 0;
+}
+
+/* ---- the names the server gives constraints and indexes nobody named */
+
+#define NAMEDATALEN 64
+
+/* How many bytes of s (UTF-8) fit in n without cutting a character, as pg_mbcliplen(). */
+static size_t clip(const char *s, size_t n)
+{
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+/* makeObjectName(): name1_name2_label in 63 bytes, the longer name shortened first. */
+static const char *object_name(struct arena *a, const char *n1, const char *n2, const char *label)
+{
+	size_t l1 = strlen(n1), l2 = n2 ? strlen(n2) : 0;
+	size_t avail = NAMEDATALEN - 1 - strlen(label) - 1 - (n2 ? 1 : 0);
+
+	while (l1 + l2 > avail) {
+		if (l1 > l2)
+			l1--;
+		else
+			l2--;
+	}
+	l1 = clip(n1, l1);
+	if (!n2)
+		return arena_printf(a, "%.*s_%s", (int)l1, n1, label);
+	l2 = clip(n2, l2);
+	return arena_printf(a, "%.*s_%.*s_%s", (int)l1, n1, (int)l2, n2, label);
+}
+
+/* Whether name is <table>_pkey, the primary key's name the model leaves out. */
+static int default_pkey(const char *name, const char *table)
+{
+	size_t n = strlen(table);
+
+	return name && strlen(name) == n + 5 && strncmp(name, table, n) == 0 &&
+	       strcmp(name + n, "_pkey") == 0;
+}
+
+static int name_is(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
+/*
+ * Whether name is taken in schema s: as a constraint (ConstraintNameExists), and when
+ * relation is set as a table or index (index names share pg_class with tables).
+ */
+static int name_taken(const struct schema_schema *s, const char *name, int relation)
+{
+	for (size_t i = 0; i < s->ntables; i++) {
+		const struct schema_table *t = &s->tables[i];
+
+		if (t->pk &&
+		    (t->pk->name ? name_is(t->pk->name, name) : default_pkey(name, t->name)))
+			return 1;
+		if (relation && name_is(t->name, name))
+			return 1;
+		for (size_t k = 0; k < t->nindexes; k++)
+			if ((relation || t->indexes[k].constraint) &&
+			    name_is(t->indexes[k].name, name))
+				return 1;
+		for (size_t k = 0; k < t->nfks; k++)
+			if (name_is(t->fks[k].name, name))
+				return 1;
+		for (size_t k = 0; k < t->nchecks; k++)
+			if (name_is(t->checks[k].name, name))
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * ChooseConstraintName() / ChooseRelationName(): table_name2_label, then label1, label2...
+ * until the name is free in the schema.
+ */
+static const char *choose_name(struct pgr *p, const struct schema_table *t, const char *name2,
+			       const char *label, int relation)
+{
+	const struct schema_schema *s = NULL;
+	const char *name = object_name(p->r->a, t->name, name2, label);
+
+	for (size_t i = 0; i < p->r->realm->nschemas && !s; i++)
+		for (size_t k = 0; k < p->r->realm->schemas[i].ntables; k++)
+			if (&p->r->realm->schemas[i].tables[k] == t)
+				s = &p->r->realm->schemas[i];
+	for (int pass = 1; name && s && name_taken(s, name, relation); pass++) {
+		char l[32];
+
+		snprintf(l, sizeof(l), "%s%d", label, pass);
+		name = object_name(p->r->a, t->name, name2, l);
+	}
+	if (!name)
+		diag_nomem(p->d);
+	return name;
+}
+
+/* ChooseIndexNameAddition(): the column names joined by '_', stopping past 63 bytes. */
+static const char *joined(struct pgr *p, const char *const *cols, size_t n)
+{
+	char buf[NAMEDATALEN * 2] = "";
+	size_t len = 0;
+
+	for (size_t i = 0; i < n && len < NAMEDATALEN; i++) {
+		if (len)
+			buf[len++] = '_';
+		snprintf(buf + len, NAMEDATALEN, "%s", cols[i]);
+		len += strlen(buf + len);
+	}
+	return arena_strdup(p->r->a, buf);
+}
+
+/* The one column a CHECK expression mentions, which names it; NULL for none or several. */
+static const char *only_column(json_t *j, const char **seen, int *several)
+{
+	const char *k;
+	json_t *v;
+	size_t i;
+
+	if (json_is_object(j)) {
+		json_t *cr = get(j, "ColumnRef");
+
+		if (cr) {
+			json_t *f = get(cr, "fields");
+			const char *name = json_string_value(get(
+				get(json_array_get(f, json_array_size(f) - 1), "String"), "sval"));
+
+			if (name && *seen && strcmp(*seen, name) != 0)
+				*several = 1;
+			else if (name)
+				*seen = name;
+			return *several ? NULL : *seen;
+		}
+		json_object_foreach(j, k, v) only_column(v, seen, several);
+	} else if (json_is_array(j)) {
+		json_array_foreach(j, i, v) only_column(v, seen, several);
+	}
+	return *several ? NULL : *seen;
 }
 
 static const char *action(const char *a)
@@ -396,7 +561,8 @@ static int constraint(struct pgr *p, struct schema_table *t, struct schema_colum
 				if (replay_column(t, cols[i]))
 					replay_column(t, cols[i])->nullable = 0;
 		}
-		t->pk->name = name;
+		/* The model names a primary key only when the name is not the default. */
+		t->pk->name = name && !default_pkey(name, t->name) ? name : NULL;
 		t->pk->nulls_distinct = 1;
 		t->pk->parts = parts_of(p, cols, n);
 		t->pk->nparts = n;
@@ -413,7 +579,9 @@ static int constraint(struct pgr *p, struct schema_table *t, struct schema_colum
 			cols = names_of(p, get(c, "keys"), &n);
 		}
 		if (!name)
-			name = arena_printf(p->r->a, "%s_%s_key", t->name, cols[0]);
+			name = choose_name(p, t, joined(p, cols, n), "key", 1);
+		if (!name)
+			return -1;
 		ix = replay_add_index(p->r, p->st, t, name, p->d);
 		if (!ix)
 			return -1;
@@ -432,9 +600,17 @@ static int constraint(struct pgr *p, struct schema_table *t, struct schema_colum
 		ck = replay_add_check(p->r, t, p->d);
 		if (!ck)
 			return -1;
-		ck->name =
-			name ? name
-			     : arena_printf(p->r->a, "%s_%s_check", t->name, col ? col->name : "");
+		if (!name) {
+			const char *seen = NULL;
+			int several = 0;
+
+			/* AddRelationNewConstraints(): named after the one column it uses. */
+			name = choose_name(p, t, only_column(get(c, "raw_expr"), &seen, &several),
+					   "check", 0);
+			if (!name)
+				return -1;
+		}
+		ck->name = name;
 		ck->expr = group_from(p, at);
 		return ck->expr ? 0 : err(p, "a CHECK expression");
 	}
@@ -458,9 +634,26 @@ static int constraint(struct pgr *p, struct schema_table *t, struct schema_colum
 		fk->ref_table = str(pk, "relname");
 		fk->on_update = action(str(c, "fk_upd_action"));
 		fk->on_delete = action(str(c, "fk_del_action"));
+		if (n2 == 0) {
+			/* REFERENCES t alone: the referenced table's primary key, as the server. */
+			struct schema_schema *rs = replay_schema(p->r, fk->ref_schema);
+			struct schema_table *rt = rs ? replay_table(rs, fk->ref_table) : NULL;
+
+			if (!rt || !rt->pk)
+				return err(p, "a foreign key to a table without a primary key");
+			fk->ref_columns =
+				arena_alloc(p->r->a, (rt->pk->nparts + 1) * sizeof(char *));
+			if (!fk->ref_columns)
+				return diag_nomem(p->d);
+			for (n2 = 0; n2 < rt->pk->nparts; n2++)
+				fk->ref_columns[n2] = rt->pk->parts[n2].column;
+		}
 		if (n2 != fk->ncolumns)
-			return err(p, "a foreign key referencing the primary key implicitly");
-		return 0;
+			return err(p, "a foreign key whose column lists differ in length");
+		if (!fk->name)
+			fk->name =
+				choose_name(p, t, joined(p, fk->columns, fk->ncolumns), "fkey", 0);
+		return fk->name ? 0 : -1;
 	}
 	return err(p, ct);
 }
@@ -477,6 +670,9 @@ static int column_def(struct pgr *p, struct schema_table *t, json_t *cd)
 	c->nullable = 1;
 	if (type_of(p, get(cd, "typeName"), &c->type))
 		return -1;
+	/* serial is an integer, NOT NULL, fed by a sequence the column owns */
+	if (strcmp(c->type.kind, "serial") == 0)
+		c->nullable = 0;
 	json_array_foreach(get(cd, "constraints"), i, x)
 	{
 		json_t *cb;
@@ -514,6 +710,8 @@ static int create_table(struct pgr *p, json_t *cs)
 	return 0;
 }
 
+static const char *list_item(json_t *list, size_t from_end);
+
 static int create_index(struct pgr *p, json_t *is)
 {
 	struct schema_table *t = table_of(p, get(is, "relation"));
@@ -550,13 +748,36 @@ static int create_index(struct pgr *p, json_t *is)
 			pt->expr = trimmed(p, (size_t)at, expr_end(p->text, p->len, (size_t)at));
 		}
 		pt->desc = ord && strcmp(ord, "SORTBY_DESC") == 0;
-		pt->nulls_first = nul && strcmp(nul, "SORTBY_NULLS_FIRST") == 0;
-		pt->nulls_last = nul && strcmp(nul, "SORTBY_NULLS_LAST") == 0;
+		/* Only an order other than the direction's default: DESC puts NULLs first. */
+		pt->nulls_first = !pt->desc && nul && strcmp(nul, "SORTBY_NULLS_FIRST") == 0;
+		pt->nulls_last = pt->desc && nul && strcmp(nul, "SORTBY_NULLS_LAST") == 0;
 		if (get(el, "opclass"))
 			return err(p, "an index operator class");
 	}
 	if (get(is, "indexIncludingParams"))
 		ix->include = names_of(p, get(is, "indexIncludingParams"), &ix->ninclude);
+	if (!ix->name) {
+		/* ChooseIndexName(): keys and INCLUDE columns; a function key by its name. */
+		const char **cols =
+			arena_alloc(p->r->a, (ix->nparts + ix->ninclude + 1) * sizeof(*cols));
+		size_t k = 0;
+
+		if (!cols)
+			return diag_nomem(p->d);
+		json_array_foreach(get(is, "indexParams"), i, e)
+		{
+			json_t *fc = get(get(get(e, "IndexElem"), "expr"), "FuncCall");
+
+			cols[k++] = ix->parts[i].column ? ix->parts[i].column
+				    : fc		? list_item(get(fc, "funcname"), 0)
+							: "expr";
+		}
+		for (size_t n = 0; n < ix->ninclude; n++)
+			cols[k++] = ix->include[n];
+		ix->name = choose_name(p, t, joined(p, cols, k), "idx", 1);
+		if (!ix->name)
+			return -1;
+	}
 	if (get(is, "whereClause")) {
 		w = after_word(p, 0, "WHERE");
 		if (w == (size_t)-1)
@@ -583,6 +804,9 @@ static int comment(struct pgr *p, json_t *cs)
 	struct schema_schema *s;
 	struct schema_table *t;
 
+	/* IS '' removes a comment, as IS NULL does. */
+	if (text && !*text)
+		text = NULL;
 	if (strcmp(ty, "OBJECT_SCHEMA") == 0) {
 		s = replay_schema(p->r, str(get(get(cs, "object"), "String"), "sval"));
 		if (!s)
@@ -738,6 +962,12 @@ static int rename_stmt(struct pgr *p, json_t *rs)
 
 		if (!t)
 			return -1;
+		/* The primary key keeps its name, no longer the new name's default. */
+		if (t->pk && !t->pk->name &&
+		    !(t->pk->name = arena_printf(p->r->a, "%s_pkey", t->name)))
+			return diag_nomem(p->d);
+		if (t->pk && default_pkey(t->pk->name, to))
+			t->pk->name = NULL;
 		t->name = to;
 		return 0;
 	}
