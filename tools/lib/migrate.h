@@ -147,12 +147,12 @@ int migrate_apply(const struct migrate_opts *o, struct migrate_report *r, struct
  * Runs the statements of one script (path names it in messages; src, len bytes) on o->url
  * under the advisory lock, outside the migration directory and without revisions: the
  * plan of a schema apply. PostgreSQL runs it in one transaction (not with txmode none),
- * so a failure changes nothing; MySQL commits each DDL statement itself, so there r->applied[0] says which
- * statements ran before the one that failed. o->dry_run only reports the statements.
+ * so a failure changes nothing; MySQL commits each DDL statement itself, so there r->applied[0]
+ * says which statements ran before the one that failed. o->dry_run only reports the statements.
  * Returns 0, 1 when a statement failed (r->applied[0].error), -1 on trouble.
  */
-int migrate_exec_script(const struct migrate_opts *o, const char *path, const char *src,
-			size_t len, struct migrate_report *r, struct diag *d);
+int migrate_exec_script(const struct migrate_opts *o, const char *path, const char *src, size_t len,
+			struct migrate_report *r, struct diag *d);
 
 /* A row of the revisions table. */
 struct migrate_revision {
