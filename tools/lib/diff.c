@@ -1,6 +1,8 @@
 /* diff: Atlas's diff semantics (by name) and statement order over two schema states. */
 #include "plan.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int streq(const char *a, const char *b)
@@ -177,6 +179,89 @@ static struct plan_sub *add_sub(struct arena *a, struct plan_change *c, enum pla
 	return s;
 }
 
+/*
+ * PostgreSQL stores a check written '(c)::text = ANY ((ARRAY['a'::character varying,
+ * ...])::text[])' (Atlas's text, from an earlier server) with the cast moved into each
+ * element: '= ANY (ARRAY[('a'::character varying)::text, ...])'. settle() rewrites the
+ * first form into the second, so a replayed check and the same check read from a server
+ * compare equal. Returns a malloc'd string, or NULL when there is nothing to rewrite (or
+ * no memory: then the texts are compared as they are).
+ */
+static char *settle(const char *e)
+{
+	static const char head[] = "= ANY ((ARRAY[";
+	const char *p = strstr(e, head);
+	size_t cap = strlen(e) * 2 + 64, o = 0;
+	char *out;
+
+	if (!p || !(out = malloc(cap)))
+		return NULL;
+	while (p) {
+		const char *q = p + sizeof(head) - 1, *el[256], *t, *te;
+		size_t elen[256], n = 0;
+		int depth = 0;
+
+		memcpy(out + o, e, (size_t)(p - e));
+		o += (size_t)(p - e);
+		el[0] = q;
+		for (; *q && !(depth == 0 && *q == ']'); q++) {
+			if (*q == '\'') {
+				for (q++; *q && !(*q == '\'' && q[1] != '\'');
+				     q += *q == '\'' ? 2 : 1)
+					;
+				if (!*q)
+					break;
+			} else if (*q == '(' || *q == '[') {
+				depth++;
+			} else if (*q == ')' || *q == ']') {
+				depth--;
+			} else if (depth == 0 && *q == ',' && n + 1 < 256) {
+				elen[n] = (size_t)(q - el[n]);
+				el[++n] = q + 1 + (q[1] == ' ');
+			}
+		}
+		if (*q != ']' || strncmp(q, "])::", 4) != 0)
+			goto plain;
+		elen[n] = (size_t)(q - el[n]);
+		n++;
+		t = q + 4;
+		if (!(te = strstr(t, "[])")))
+			goto plain;
+		if (o + (size_t)(te - t + 8) * n + (q - p) + strlen(te) + 64 > cap)
+			goto plain;
+		o += (size_t)sprintf(out + o, "= ANY (ARRAY[");
+		for (size_t i = 0; i < n; i++)
+			o += (size_t)sprintf(out + o, "%s(%.*s)::%.*s", i ? ", " : "", (int)elen[i],
+					     el[i], (int)(te - t), t);
+		o += (size_t)sprintf(out + o, "])");
+		e = te + 3;
+		p = strstr(e, head);
+	}
+	strcpy(out + o, e);
+	return out;
+plain:
+	free(out);
+	return NULL;
+}
+
+/* Two check expressions are the same when equal as text or once settled. */
+static int same_expr(const char *a, const char *b)
+{
+	char *sa, *sb;
+	int eq;
+
+	if (streq(a, b))
+		return 1;
+	if (!a || !b)
+		return 0;
+	sa = settle(a);
+	sb = settle(b);
+	eq = strcmp(sa ? sa : a, sb ? sb : b) == 0;
+	free(sa);
+	free(sb);
+	return eq;
+}
+
 /* The check of 'in' that matches ck: by name when both are named, else by expression. */
 static const struct schema_check *match_check(const struct schema_table *in,
 					      const struct schema_check *ck)
@@ -184,7 +269,7 @@ static const struct schema_check *match_check(const struct schema_table *in,
 	for (size_t i = 0; in && i < in->nchecks; i++) {
 		const struct schema_check *o = &in->checks[i];
 
-		if (ck->name && o->name ? streq(ck->name, o->name) : streq(ck->expr, o->expr))
+		if (ck->name && o->name ? streq(ck->name, o->name) : same_expr(ck->expr, o->expr))
 			return o;
 	}
 	return NULL;
@@ -230,7 +315,7 @@ static int diff_table(struct arena *a, enum schema_dialect dialect, const struct
 			if (!(s = add_sub(a, c, PSUB_DROP_CHECK)))
 				return diag_nomem(d);
 			s->from_ck = &f->checks[i];
-		} else if (!streq(o->expr, f->checks[i].expr) ||
+		} else if (!same_expr(o->expr, f->checks[i].expr) ||
 			   o->enforced != f->checks[i].enforced) {
 			if (!(s = add_sub(a, c, PSUB_MODIFY_CHECK)))
 				return diag_nomem(d);
