@@ -99,11 +99,6 @@ static void rename_schema(struct schema_realm *realm, const char *to)
 	s->name = to;
 }
 
-static const char *strip_file_scheme(const char *p)
-{
-	return strncmp(p, "file://", 7) == 0 ? p + 7 : p;
-}
-
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -177,7 +172,7 @@ int main(int argc, char **argv)
 	diag_init(&d);
 	memset(&e, 0, sizeof(e));
 	if (config) {
-		if (config_load(&a, strip_file_scheme(config), env_name, NULL, 0, &env, &d))
+		if (config_load(&a, config_strip_file(config), env_name, NULL, 0, &env, &d))
 			goto fail;
 		if (env_value) {
 			const char *u = strcmp(env_value, "dev") == 0	? env.dev

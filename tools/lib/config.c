@@ -324,3 +324,8 @@ int config_load(struct arena *a, const char *path, const char *name, const char 
 	(void)cap;
 	return 0;
 }
+
+const char *config_strip_file(const char *p)
+{
+	return strncmp(p, "file://", 7) == 0 ? p + 7 : p;
+}

@@ -68,6 +68,9 @@ int config_load(struct arena *a, const char *path, const char *name, const char 
 int config_env_names(struct arena *a, const char *path, const char ***names, size_t *n,
 		     struct diag *d);
 
+/* A path given as file://path or path, without the scheme (--config, --dir flags). */
+const char *config_strip_file(const char *p);
+
 /* url with its password replaced by "xxxxx": postgres://u:xxxxx@h/db. In the arena. */
 const char *config_redact(struct arena *a, const char *url);
 

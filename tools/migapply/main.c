@@ -436,11 +436,6 @@ struct opts {
 	const char *amount, *exec;
 };
 
-static const char *strip_file_scheme(const char *p)
-{
-	return strncmp(p, "file://", 7) == 0 ? p + 7 : p;
-}
-
 static int parse_order(const char *s, enum migrate_order *o)
 {
 	char buf[32];
@@ -474,7 +469,7 @@ static int resolve(struct opts *o, struct arena *a)
 		if (!o->env)
 			return tool_usage_msg("migapply", usage, "--config needs --env NAME");
 		diag_init(&d);
-		if (config_load(a, strip_file_scheme(o->config), o->env, o->vars, o->nvars, &env,
+		if (config_load(a, config_strip_file(o->config), o->env, o->vars, o->nvars, &env,
 				&d)) {
 			diag_print(&d, "migapply", stderr);
 			return 2;
@@ -482,7 +477,7 @@ static int resolve(struct opts *o, struct arena *a)
 	}
 	migrate_opts_init(&o->m);
 	o->m.url = o->url ? o->url : env.url;
-	o->m.dir = o->dir ? strip_file_scheme(o->dir) : env.dir ? env.dir : NULL;
+	o->m.dir = o->dir ? config_strip_file(o->dir) : env.dir ? env.dir : NULL;
 	o->m.revisions_schema = o->revs ? o->revs : env.revisions_schema;
 	o->m.baseline = o->baseline ? o->baseline : env.baseline;
 	o->m.allow_dirty = o->allow_dirty;
