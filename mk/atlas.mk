@@ -29,13 +29,33 @@ atlas-validate: $(BIN)/sumhash $(BIN)/hcl2json
 	done; done
 
 ## make atlas-migrate-diff SCHEMA=keygen NAME=add_col [DB_DIALECT=mysql] [PROFILE=mariadb@10.11]
-##                    [DESTRUCTIVE=true] [DEV=1 | DEV_URL=URL]: the next migration, from the
-##                    directory's state (replayed offline, or on a dev database) to schemas/
+##                    [DESTRUCTIVE=true] [CHECK=1] [DEV=1 | DEV_URL=URL]: the next migration, from
+##                    the directory's state (replayed offline, or on a dev database) to schemas/
+# Offline, make runs migdiff itself (no shell: the no-change answer costs one process); the
+# dev-database mode goes through scripts/migrate-diff, which then hands migdiff the state.
+MD_DEV := $(or $(DEV_URL),$(filter-out 0,$(DEV)))
+MD_ERR_SCHEMA := atlas-migrate-diff needs SCHEMA=watch|keygen|sign
+MD_ERR_NAME := atlas-migrate-diff needs NAME=<migration name>
+MD_ERR_WORD := atlas-migrate-diff: SCHEMA and NAME are single words, not '$(SCHEMA)' '$(NAME)'
+MD_ERR_DIALECT := DB_DIALECT must be postgres or mysql, not '$(DB_DIALECT)'
+MIGDIFF_ARGS = --config $(abspath $(ATLAS_CONFIG)) --env local_$(DB_DIALECT)_$(SCHEMA) --name $(NAME) \
+	--cache $(B)/cache/replay --var destructive=$(or $(DESTRUCTIVE),false) \
+	$(if $(PROFILE),--profile $(PROFILE)) $(if $(filter-out 0,$(CHECK)),--check) \
+	$(if $(DIR),--dir $(DIR))
+# With make's own /bin/sh a plain command line is run without any shell.
+atlas-migrate-diff: SHELL := /bin/sh
+atlas-migrate-diff: .SHELLFLAGS := -c
 atlas-migrate-diff: $(PROG_BINS)
-	@[ -n '$(SCHEMA)' ] || { echo "make: atlas-migrate-diff needs SCHEMA=watch|keygen|sign" >&2; exit 2; }
-	@[ -n '$(NAME)' ] || { echo "make: atlas-migrate-diff needs NAME=<migration name>" >&2; exit 2; }
-	@B='$(B)' PROFILE='$(PROFILE)' DESTRUCTIVE='$(DESTRUCTIVE)' DEV='$(DEV)' DEV_URL='$(DEV_URL)' \
+	$(if $(SCHEMA),,$(error $(MD_ERR_SCHEMA)))$(if $(NAME),,$(error $(MD_ERR_NAME)))
+	$(if $(word 2,$(SCHEMA))$(word 2,$(NAME)),$(error $(MD_ERR_WORD)))
+	$(if $(filter postgres mysql,$(DB_DIALECT)),,$(error $(MD_ERR_DIALECT)))
+ifeq ($(MD_DEV),)
+	@$(BIN)/migdiff $(MIGDIFF_ARGS)
+else
+	@B='$(B)' CONFIG='$(abspath $(ATLAS_CONFIG))' PROFILE='$(PROFILE)' DESTRUCTIVE='$(DESTRUCTIVE)' \
+		CHECK='$(CHECK)' DIR='$(DIR)' DEV='$(DEV)' DEV_URL='$(DEV_URL)' \
 		scripts/migrate-diff '$(DB_DIALECT)' '$(SCHEMA)' '$(NAME)'
+endif
 
 ## make atlas-fmt       format schemas/ as 'atlas schema fmt' does (prints the files it changed)
 ## make atlas-fmt-check list the files atlas-fmt would change; fail if any

@@ -34,7 +34,12 @@ LDFLAGS += -fsanitize=address,undefined
 endif
 
 # Library flags come from pkg-config; where a package ships no .pc file, the plain -l flag.
-# $(call pkg,NAME,FALLBACK-LIBS)
+# pkg-config runs a dozen times, which would cost every make run (even `make -n`) some 30 ms,
+# so the answers are kept in $(B)/pkg-flags.mk once libpq's and MariaDB's headers are
+# found (before `make deps` has installed them nothing is kept). `make clean` forgets them.
+PKG_CACHE := $(B)/pkg-flags.mk
+-include $(PKG_CACHE)
+ifneq ($(PKG_FLAGS_KEPT),1)
 pkg_cflags = $(shell pkg-config --cflags $(1) 2>/dev/null)
 pkg_libs = $(or $(shell pkg-config --libs $(1) 2>/dev/null),$(2))
 
@@ -50,6 +55,14 @@ MARIADB_CFLAGS := $(or $(call pkg_cflags,libmariadb),$(call pkg_cflags,mysqlclie
 MARIADB_LIBS := $(or $(call pkg_libs,libmariadb),$(call pkg_libs,mysqlclient,-lmariadb))
 PGQUERY_CFLAGS := $(call pkg_cflags,libpg_query)
 PGQUERY_LIBS := $(call pkg_libs,libpg_query,-lpg_query)
+PKG_VARS := CRYPTO XXHASH JANSSON PQ MARIADB PGQUERY
+ifneq ($(and $(PQ_CFLAGS),$(MARIADB_CFLAGS)),)
+$(shell mkdir -p $(B))
+$(file >$(PKG_CACHE),# written by mk/config.mk from pkg-config; delete to ask again)
+$(file >>$(PKG_CACHE),PKG_FLAGS_KEPT := 1)
+$(foreach v,$(PKG_VARS),$(file >>$(PKG_CACHE),$(v)_CFLAGS := $($(v)_CFLAGS))$(file >>$(PKG_CACHE),$(v)_LIBS := $($(v)_LIBS)))
+endif
+endif
 
 ALL_CFLAGS = $(BASE_CFLAGS) $(CRYPTO_CFLAGS) $(XXHASH_CFLAGS) $(JANSSON_CFLAGS) $(PQ_CFLAGS) \
 	$(MARIADB_CFLAGS) $(PGQUERY_CFLAGS) $(CFLAGS)

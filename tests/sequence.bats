@@ -217,7 +217,7 @@ skipped() {
 	md NAME=skipped
 	[ "$status" -eq 0 ] || fail "skipped $1: atlas-migrate-diff failed: $err"
 	[ "$out" = "$SYNCED" ] || fail "skipped $1: $out"
-	[[ "$err" == *"schemadiff: skipped $1 $2 (diff.skip)"* ]] || fail "skipped $1: stderr: $err"
+	[[ "$err" == *"migdiff: skipped $1 $2 (diff.skip)"* ]] || fail "skipped $1: stderr: $err"
 	[ "$(listing)" = "$before" ] || fail "skipped $1: the directory changed"
 }
 

@@ -118,4 +118,10 @@ int plan_read_file(struct arena *a, const char *path, struct plan *p, struct dia
 const char *plan_kind_name(enum plan_kind k);
 const char *plan_sub_name(enum plan_sub_kind k);
 
+/*
+ * Appends a line "tool: skipped KIND \"name\" [on table \"t\"] (diff.skip)" for each change
+ * diff.skip held back.
+ */
+int plan_skipped_text(const struct plan *p, const char *tool, struct buf *out, struct diag *d);
+
 #endif

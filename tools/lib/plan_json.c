@@ -486,3 +486,36 @@ out:
 	json_decref(root);
 	return rc;
 }
+
+int plan_skipped_text(const struct plan *p, const char *tool, struct buf *out, struct diag *d)
+{
+	for (size_t i = 0; i < p->nskipped; i++) {
+		const struct plan_change *c = &p->skipped[i];
+
+		if (c->kind != PLAN_MODIFY_TABLE) {
+			if (buf_addf(out, d, "%s: skipped %s \"%s\" (diff.skip)\n", tool,
+				     plan_kind_name(c->kind),
+				     c->from_table ? c->from_table->name
+				     : c->to_table ? c->to_table->name
+						   : c->schema))
+				return -1;
+			continue;
+		}
+		for (size_t k = 0; k < c->nsubs; k++) {
+			const struct plan_sub *s = &c->subs[k];
+			const char *what = s->from_col	? s->from_col->name
+					   : s->to_col	? s->to_col->name
+					   : s->from_ix ? s->from_ix->name
+					   : s->to_ix	? s->to_ix->name
+					   : s->from_fk ? s->from_fk->name
+					   : s->to_fk	? s->to_fk->name
+							: "";
+
+			if (buf_addf(out, d, "%s: skipped %s \"%s\" on table \"%s\" (diff.skip)\n",
+				     tool, plan_sub_name(s->kind), what ? what : "",
+				     c->from_table->name))
+				return -1;
+		}
+	}
+	return 0;
+}

@@ -3,9 +3,13 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <jansson.h>
+
+#include "fsx.h"
 
 int replay_error(struct replay *r, const struct sqlsplit_stmt *st, struct diag *d, const char *fmt,
 		 ...)
@@ -363,4 +367,50 @@ int replay_drop_constraint(struct replay *r, const struct sqlsplit_stmt *st, str
 	}
 	return replay_error(r, st, d, "constraint '%s' of table '%s' does not exist", name,
 			    t->name);
+}
+
+int replay_path(struct replay *r, const char *path, struct diag *d)
+{
+	struct stat st;
+	struct buf b;
+	char **names = NULL, full[4096];
+	size_t n = 0;
+	int rc = 0;
+
+	buf_init(&b, 256u << 20);
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (fsx_list(path, ".sql", &names, &n, d))
+			return -1;
+	} else {
+		names = calloc(1, sizeof(*names));
+		if (!names || !(names[0] = strdup(path))) {
+			free(names);
+			return diag_nomem(d);
+		}
+		n = 1;
+		path = NULL;
+	}
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		const char *file = names[i];
+		char *keep;
+
+		if (path && fsx_join(full, sizeof(full), path, names[i], d)) {
+			rc = -1;
+			break;
+		}
+		if (path)
+			file = full;
+		rc = fsx_read(file, &b, d);
+		if (rc)
+			break;
+		keep = arena_strndup(r->a, b.data ? b.data : "", b.len);
+		if (!keep || !(file = arena_strdup(r->a, file))) {
+			rc = diag_nomem(d);
+			break;
+		}
+		rc = replay_file(r, file, keep, b.len, d);
+	}
+	fsx_names_free(names, n);
+	buf_release(&b);
+	return rc;
 }

@@ -42,6 +42,12 @@ int replay_init(struct replay *r, struct arena *a, struct schema_realm *realm,
 /* Replays every statement of one file (its text; path for messages) in order. */
 int replay_file(struct replay *r, const char *path, const char *src, size_t len, struct diag *d);
 
+/*
+ * Replays a path: a directory means its *.sql files in name order (as Atlas applies them),
+ * anything else one file.
+ */
+int replay_path(struct replay *r, const char *path, struct diag *d);
+
 /* The dialect replays, one statement each (replay_pg.c with libpg_query, replay_my.c). */
 int replay_pg(struct replay *r, const struct sqlsplit_stmt *st, struct diag *d);
 int replay_my(struct replay *r, const struct sqlsplit_stmt *st, struct diag *d);

@@ -183,6 +183,9 @@ int schema_type_from_hcl(struct arena *a, enum schema_dialect dialect, const str
  */
 int schema_read_file(struct arena *a, const char *path, struct schema_realm *realm, int *empty,
 		     struct diag *d);
+/* As schema_read_file, from len bytes at data; name stands for the file in messages. */
+int schema_read_buf(struct arena *a, const char *name, const char *data, size_t len,
+		    struct schema_realm *realm, int *empty, struct diag *d);
 
 /* Appends the realm's JSON ("format": "schema/1", two-space indent, newline) to out. */
 int schema_to_json(const struct schema_realm *realm, struct buf *out, struct diag *d);

@@ -395,26 +395,23 @@ int schema_read_realm(struct arena *a, const char *file, json_t *root, struct sc
 	return 0;
 }
 
-int schema_read_file(struct arena *a, const char *path, struct schema_realm *realm, int *empty,
-		     struct diag *d)
+/* The document in root (NULL: unparsable, with err) read as schema JSON; name for messages. */
+static int read_root(struct arena *a, const char *name, json_t *root, const json_error_t *err,
+		     struct schema_realm *realm, int *empty, struct diag *d)
 {
-	json_error_t err;
-	json_t *root;
 	int rc;
 
 	*empty = 0;
-	root = strcmp(path, "-") == 0 ? json_loadf(stdin, JSON_DECODE_ANY, &err)
-				      : json_load_file(path, JSON_DECODE_ANY, &err);
 	if (!root) {
 		/* An empty file (or only whitespace) is an empty database. */
-		if (err.position == 0 || strstr(err.text, "'[' or '{' expected near end of file")) {
+		if (err->position == 0 ||
+		    strstr(err->text, "'[' or '{' expected near end of file")) {
 			*empty = 1;
 			memset(realm, 0, sizeof(*realm));
 			return 0;
 		}
-		return diag_set(d, DIAG_PARSE, strcmp(path, "-") == 0 ? "<stdin>" : path,
-				(unsigned)err.line, (unsigned)err.column, "malformed JSON: %s",
-				err.text);
+		return diag_set(d, DIAG_PARSE, name, (unsigned)err->line, (unsigned)err->column,
+				"malformed JSON: %s", err->text);
 	}
 	if (json_is_object(root) && json_object_size(root) == 0) {
 		json_decref(root);
@@ -422,7 +419,28 @@ int schema_read_file(struct arena *a, const char *path, struct schema_realm *rea
 		memset(realm, 0, sizeof(*realm));
 		return 0;
 	}
-	rc = schema_read_realm(a, path, root, realm, d);
+	rc = schema_read_realm(a, name, root, realm, d);
 	json_decref(root);
 	return rc;
+}
+
+int schema_read_file(struct arena *a, const char *path, struct schema_realm *realm, int *empty,
+		     struct diag *d)
+{
+	json_error_t err;
+	json_t *root;
+
+	root = strcmp(path, "-") == 0 ? json_loadf(stdin, JSON_DECODE_ANY, &err)
+				      : json_load_file(path, JSON_DECODE_ANY, &err);
+	return read_root(a, strcmp(path, "-") == 0 ? "<stdin>" : path, root, &err, realm, empty, d);
+}
+
+int schema_read_buf(struct arena *a, const char *name, const char *data, size_t len,
+		    struct schema_realm *realm, int *empty, struct diag *d)
+{
+	json_error_t err;
+	json_t *root;
+
+	root = json_loadb(data ? data : "", len, JSON_DECODE_ANY, &err);
+	return read_root(a, name, root, &err, realm, empty, d);
 }

@@ -90,6 +90,14 @@ int sum_check(const char *dir, struct sum_file *stored, struct sum_file *now,
 	      struct sum_mismatch *m, struct diag *d);
 
 /*
+ * Appends what Atlas prints for a checksum error of dir: the headline; the line of
+ * atlas.sum, the file and how it changed (reason: sum_reason_name), left out when file is
+ * NULL (no atlas.sum, or one that disagrees with itself); the hint to re-hash.
+ */
+int sum_error_text(struct buf *out, const char *dir, unsigned line, const char *file,
+		   const char *reason, struct diag *d);
+
+/*
  * Reads dir/atlas.sum, recomputes it and writes it atomically when different.
  * *changed (may be NULL) says whether the file was written.
  */

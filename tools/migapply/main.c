@@ -21,6 +21,7 @@
 #include "diag.h"
 #include "fsx.h"
 #include "migrate.h"
+#include "sum.h"
 #include "tool.h"
 
 static const char usage[] =
@@ -214,12 +215,16 @@ static void print_summary(const struct migrate_report *r)
 static void print_checksum_error(unsigned line, const char *file, const char *reason,
 				 const char *dir)
 {
-	printf("You have a checksum error in your migration directory.\n\n");
-	if (file)
-		printf("\tL%u: %s was %s\n\n", line, file, reason);
-	printf("Please check your migration files and run 'sumhash %s' to re-hash the "
-	       "contents\n\n",
-	       dir);
+	struct buf out;
+	struct diag d;
+
+	buf_init(&out, 0);
+	diag_init(&d);
+	if (sum_error_text(&out, dir, line, file, reason, &d) == 0)
+		fwrite(out.data, 1, out.len, stdout);
+	else
+		diag_print(&d, "migapply", stderr);
+	buf_release(&out);
 }
 
 /* ---- JSON, with Atlas's field names and omitempty rules */

@@ -59,38 +59,6 @@ static int parse_skip(const char *list, int *skip)
 	return 0;
 }
 
-static void report_skipped(const struct plan *p)
-{
-	for (size_t i = 0; i < p->nskipped; i++) {
-		const struct plan_change *c = &p->skipped[i];
-
-		if (c->kind == PLAN_MODIFY_TABLE) {
-			for (size_t k = 0; k < c->nsubs; k++) {
-				const struct plan_sub *s = &c->subs[k];
-				const char *what = s->from_col	? s->from_col->name
-						   : s->to_col	? s->to_col->name
-						   : s->from_ix ? s->from_ix->name
-						   : s->to_ix	? s->to_ix->name
-						   : s->from_fk ? s->from_fk->name
-						   : s->to_fk	? s->to_fk->name
-								: "";
-
-				fprintf(stderr,
-					"schemadiff: skipped %s \"%s\" on table \"%s\" "
-					"(diff.skip)\n",
-					plan_sub_name(s->kind), what ? what : "",
-					c->from_table->name);
-			}
-			continue;
-		}
-		fprintf(stderr, "schemadiff: skipped %s \"%s\" (diff.skip)\n",
-			plan_kind_name(c->kind),
-			c->from_table ? c->from_table->name
-			: c->to_table ? c->to_table->name
-				      : c->schema);
-	}
-}
-
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -111,7 +79,7 @@ int main(int argc, char **argv)
 	struct profile prof;
 	struct plan plan;
 	struct arena a;
-	struct buf out;
+	struct buf out, skipped;
 	struct diag d;
 
 	vars = calloc((size_t)argc, sizeof(*vars));
@@ -161,6 +129,7 @@ int main(int argc, char **argv)
 	}
 	arena_init(&a, 0);
 	buf_init(&out, 0);
+	buf_init(&skipped, 0);
 	diag_init(&d);
 	if (config) {
 		if (config_load(&a, config, env_name, (const char *const *)vars, nvars, &env, &d))
@@ -203,7 +172,9 @@ int main(int argc, char **argv)
 	plan.profile = profile_name;
 	if (plan_to_json(&plan, &out, &d))
 		goto fail;
-	report_skipped(&plan);
+	if (plan_skipped_text(&plan, "schemadiff", &skipped, &d))
+		goto fail;
+	fputs(skipped.data ? skipped.data : "", stderr);
 	fwrite(out.data, 1, out.len, stdout);
 	rc = tool_flush("schemadiff");
 	if (rc == 0 && exit_code && plan.n > 0)
@@ -213,6 +184,7 @@ fail:
 	diag_print(&d, "schemadiff", stderr);
 out:
 	buf_release(&out);
+	buf_release(&skipped);
 	arena_release(&a);
 	free(vars);
 	return rc;

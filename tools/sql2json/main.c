@@ -38,52 +38,6 @@ static const char usage[] =
 	"\n"
 	"Exit status: 0 success, 2 trouble (usage, I/O, a statement the replay cannot model).\n";
 
-static int replay_path(struct replay *r, struct arena *a, const char *path, struct diag *d)
-{
-	struct stat st;
-	struct buf b;
-	char **names = NULL, full[4096];
-	size_t n = 0;
-	int rc = 0;
-
-	buf_init(&b, 256u << 20);
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		if (fsx_list(path, ".sql", &names, &n, d))
-			return -1;
-	} else {
-		names = calloc(1, sizeof(*names));
-		if (!names || !(names[0] = strdup(path))) {
-			free(names);
-			return diag_nomem(d);
-		}
-		n = 1;
-		path = NULL;
-	}
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		const char *file = names[i];
-		char *keep;
-
-		if (path && fsx_join(full, sizeof(full), path, names[i], d)) {
-			rc = -1;
-			break;
-		}
-		if (path)
-			file = full;
-		rc = fsx_read(file, &b, d);
-		if (rc)
-			break;
-		keep = arena_strndup(a, b.data ? b.data : "", b.len);
-		if (!keep || !(file = arena_strdup(a, file))) {
-			rc = diag_nomem(d);
-			break;
-		}
-		rc = replay_file(r, file, keep, b.len, d);
-	}
-	fsx_names_free(names, n);
-	buf_release(&b);
-	return rc;
-}
-
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -164,14 +118,14 @@ int main(int argc, char **argv)
 	if (replay_init(&r, &a, &realm, dialect, schema, &d))
 		goto fail;
 	if (optind == argc && config && env.dir) {
-		if (replay_path(&r, &a, env.dir, &d))
+		if (replay_path(&r, env.dir, &d))
 			goto fail;
 	} else if (optind == argc) {
 		tool_usage_msg("sql2json", usage, "expected a directory or files");
 		goto out;
 	}
 	for (int i = optind; i < argc; i++)
-		if (replay_path(&r, &a, argv[i], &d))
+		if (replay_path(&r, argv[i], &d))
 			goto fail;
 	/* What the files hold is what the server printed: keep what the deparser lacks. */
 	prof.lenient = 1;

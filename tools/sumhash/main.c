@@ -44,11 +44,14 @@ static int check(const char *dir)
 	sum_file_init(&now);
 	rc = sum_check(dir, &stored, &now, &m, &d);
 	if (rc == 1 && m.file) {
-		printf("You have a checksum error in your migration directory.\n\n"
-		       "\tL%u: %s was %s\n\n"
-		       "Please check your migration files and run 'sumhash %s' to re-hash the "
-		       "contents\n\n",
-		       m.line, m.file, sum_reason_name(m.reason), dir);
+		struct buf out;
+
+		buf_init(&out, 0);
+		if (sum_error_text(&out, dir, m.line, m.file, sum_reason_name(m.reason), &d) == 0)
+			fwrite(out.data, 1, out.len, stdout);
+		else
+			rc = -1;
+		buf_release(&out);
 	}
 	if (rc)
 		diag_print(&d, "sumhash", stderr);
