@@ -249,6 +249,35 @@ mk() {
 	[[ $out == *"character varying(12)"* ]] || fail "$out"
 }
 
+@test "atlas-migrate-diff DEV=1 (mysql on MariaDB): baselines synced on the server, an edit written as offline" {
+	local s d
+	# The project's MySQL files are MySQL 8 text; MariaDB gets baselines for its own profile.
+	for s in watch keygen sign; do
+		d=$W/migrations/mysql/$s
+		rm -rf "$d"
+		mk atlas-migrate-diff DB_DIALECT=mysql SCHEMA=$s NAME=initial PROFILE=mariadb@10.11 DIR="$d"
+		[ "$status" -eq 0 ] || fail "$s baseline: $err"
+		mk atlas-migrate-diff DB_DIALECT=mysql SCHEMA=$s NAME=again PROFILE=mariadb@10.11 DIR="$d" DEV=1
+		[ "$status" -eq 0 ] || fail "$s DEV=1: $err"
+		assert_equal "$out" "The migration directory is synced with the desired state, no changes to be made"
+	done
+	d=$W/migrations/mysql/keygen
+	sed -i '0,/varchar(20)/s//varchar(24)/' "$W/schemas/mysql/keygen.hcl"
+	# (make turns every failing status into 2: CHECK=1's "1, there is a migration" is the
+	# script's own)
+	run_split env CONFIG="$W/atlas.hcl" DIR="$d" PROFILE=mariadb@10.11 DEV=1 CHECK=1 \
+		B="${BIN%/bin}" "$ROOT/scripts/migrate-diff" mysql keygen widen
+	[ "$status" -eq 1 ] || fail "$status: $err"
+	local dev=$out
+	run_split env CONFIG="$W/atlas.hcl" DIR="$d" PROFILE=mariadb@10.11 CHECK=1 \
+		B="${BIN%/bin}" "$ROOT/scripts/migrate-diff" mysql keygen widen
+	[ "$status" -eq 1 ] || fail "$status: $err"
+	assert_equal "$dev" "$out"
+	[[ $out == *"varchar(24)"* ]] || fail "$out"
+	# The scratch databases are gone again.
+	assert_equal "$(my_q "" "SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE '${P}_dev_%'")" 0
+}
+
 @test "atlas-migrate-diff DEV=1: a directory that does not apply on the dev database is exit 2, nothing written" {
 	local d=$W/migrations/postgres/watch
 	printf 'ALTER TABLE "nope" ADD COLUMN "x" int;\n' >"$d/20990101000000_bad.sql"
