@@ -19,6 +19,8 @@ include mk/check.mk
 include mk/install.mk
 include mk/bench.mk
 include mk/atlas.mk
+include mk/lint.mk
+include mk/sqlc.mk
 include mk/fuzz.mk
 
 .PHONY: all clean help

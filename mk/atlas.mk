@@ -126,12 +126,6 @@ atlas-dev-clean: _check-dialect $(PROG_BINS)
 atlas-dev-reset: _check-dialect $(PROG_BINS)
 	@B='$(B)' CONFIG='$(ATLAS_CONFIG)' PROFILE='$(PROFILE)' scripts/dev-reset '$(DB_DIALECT)'
 
-# The seed's targets that later issues build; until then they say so and fail.
-ATLAS_TODO := atlas-lint regenerate-all-from-atlas
-.PHONY: $(ATLAS_TODO)
-$(ATLAS_TODO):
-	@echo "make: '$@' is not built yet (see README.md, 'Make targets')" >&2; exit 2
-
 workflow:
 	@scripts/deps
 	@$(MAKE) --no-print-directory all
