@@ -130,5 +130,4 @@ workflow:
 	@scripts/deps
 	@$(MAKE) --no-print-directory all
 	@scripts/devdb up
-	@$(MAKE) --no-print-directory atlas-validate
-	@scripts/devdb status
+	@B='$(B)' scripts/workflow

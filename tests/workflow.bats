@@ -291,3 +291,22 @@ mk() {
 	assert_equal "$(ls "$d")" "$before"
 	assert_equal "$(pg_q postgres "SELECT count(*) FROM pg_database WHERE datname LIKE '${P}_dev_%'")" 0
 }
+
+# ---- make workflow, the main job (it owns the local databases watch, keygen, sign, sign2)
+
+@test "make workflow: validate, synced diffs, PostgreSQL migrated and equal to the HCL, MariaDB built" {
+	run_split make --no-print-directory -C "$ROOT" B="${BIN%/bin}" workflow
+	[ "$status" -eq 0 ] || fail "status $status: $err"
+	[[ $out == *"== done"* ]] || fail "$out"
+	local db n
+	for db in watch keygen sign sign2; do
+		# one revision row, the project's baseline, on each PostgreSQL database
+		n=$(pg_q "$db" "SELECT count(*) FROM atlas_schema_revisions.atlas_schema_revisions WHERE type = 2 AND applied = total")
+		assert_equal "$n" 1
+		# MariaDB: the HCL's tables, built declaratively
+		n=$(my_q "$db" "SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE()")
+		[ "$n" -gt 0 ] || fail "$db: no tables on MariaDB"
+	done
+	assert_equal "$(pg_q keygen "SELECT version FROM atlas_schema_revisions.atlas_schema_revisions")" \
+		"$(basename "$ROOT"/migrations/postgres/keygen/*.sql | cut -d_ -f1)"
+}
