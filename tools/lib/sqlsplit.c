@@ -2,12 +2,15 @@
  * sqlsplit: a line-for-line port of Atlas's statement scanner (sql/migrate/lex.go). The
  * structure follows the Go code on purpose, case order included: the order of the checks
  * in stmt() decides the output, and a reader comparing the two should find them alike.
+ * One addition: BEGIN blocks found (or not) are remembered by offset (struct memo), which
+ * changes no answer and keeps hostile input from taking exponential time.
  */
 #include "sqlsplit.h"
 
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -32,10 +35,28 @@ struct raw {
 	size_t ncomments;
 };
 
+/*
+ * What a BEGIN block scan found at an offset of the input: the bytes the block takes, or
+ * -1 when there is no block there. The answer depends on the offset alone (a block is
+ * scanned by a fresh scanner with the default delimiter), so it is kept: without it,
+ * unclosed BEGINs inside unclosed BEGINs rescan the rest of the input exponentially often.
+ */
+struct memo_e {
+	size_t key; /* offset * 2 + (1 for BEGIN ATOMIC); 0 is an empty slot, offsets are > 0 */
+	long adv;
+};
+
+struct memo {
+	const char *root; /* offsets count from here */
+	struct memo_e *v;
+	size_t n, cap; /* cap: 0 or a power of two */
+};
+
 struct scan {
 	const struct scan_opts *o;
-	struct arena *a; /* NULL: comments are not kept (nested scanners) */
-	const char *src; /* what init() was given; errors count from here */
+	struct memo *memo; /* shared by the nested scanners of one split; may be NULL */
+	struct arena *a;   /* NULL: comments are not kept (nested scanners) */
+	const char *src;   /* what init() was given; errors count from here */
 	size_t srclen;
 	const char *in; /* Go's s.input */
 	size_t inlen;
@@ -504,26 +525,93 @@ static void skip_dollar(struct scan *s)
 
 static int stmt(struct scan *s, struct raw *out);
 
+static size_t memo_key(const struct scan *s, int atomic)
+{
+	return (size_t)(s->in + s->pos - s->memo->root) * 2 + (atomic ? 1 : 0);
+}
+
+static struct memo_e *memo_slot(struct memo *m, size_t key)
+{
+	size_t i = (key * 0x9e3779b97f4a7c15u) & (m->cap - 1);
+
+	while (m->v[i].key && m->v[i].key != key)
+		i = (i + 1) & (m->cap - 1);
+	return &m->v[i];
+}
+
+/* 1 with *adv set when the block scan at the current offset was done before. */
+static int memo_get(const struct scan *s, int atomic, long *adv)
+{
+	const struct memo_e *e;
+
+	if (!s->memo || !s->memo->cap)
+		return 0;
+	e = memo_slot(s->memo, memo_key(s, atomic));
+	if (!e->key)
+		return 0;
+	*adv = e->adv;
+	return 1;
+}
+
+/* Keeps an answer; out of memory, it is simply not kept. */
+static void memo_put(const struct scan *s, int atomic, long adv)
+{
+	struct memo *m = s->memo;
+	struct memo_e *e;
+
+	if (!m)
+		return;
+	if (2 * (m->n + 1) > m->cap) {
+		size_t ocap = m->cap, cap = ocap ? 2 * ocap : 64;
+		struct memo_e *old = m->v, *v = calloc(cap, sizeof(*v));
+
+		if (!v)
+			return;
+		m->v = v;
+		m->cap = cap;
+		for (size_t i = 0; i < ocap; i++)
+			if (old[i].key)
+				*memo_slot(m, old[i].key) = old[i];
+		free(old);
+	}
+	e = memo_slot(m, memo_key(s, atomic));
+	if (!e->key)
+		m->n++;
+	e->key = memo_key(s, atomic);
+	e->adv = adv;
+}
+
 /* BEGIN ATOMIC ... END: nested statements until one that starts with END. */
 static int skip_begin_atomic(struct scan *s)
 {
 	size_t m = re_begin_atomic(s->in + s->pos - 1, s->inlen - s->pos + 1);
 	struct scan body;
 	struct raw st;
+	long adv;
 
 	if (!m)
 		return -1;
 	add_pos(s, m - 1);
+	if (memo_get(s, 1, &adv)) {
+		if (adv < 0)
+			return -1;
+		add_pos(s, (size_t)adv);
+		return 0;
+	}
 	if (scan_init(&body, s->o, NULL, s->in + s->pos, s->inlen - s->pos))
 		return -1;
+	body.memo = s->memo;
 	for (;;) {
 		int rc = stmt(&body, &st);
 
-		if (rc <= 0)
+		if (rc <= 0) {
+			memo_put(s, 1, -1);
 			return -1; /* end of input or an error: not a block */
+		}
 		if (re_end(st.text, st.len) >= 0)
 			break;
 	}
+	memo_put(s, 1, (long)body.total);
 	add_pos(s, body.total);
 	return 0;
 }
@@ -534,24 +622,35 @@ static int skip_begin(struct scan *s)
 	size_t m = re_begin(s->in + s->pos - 1, s->inlen - s->pos + 1);
 	struct scan group;
 	struct raw st;
+	long adv;
 
 	if (!m)
 		return -1;
 	add_pos(s, m - 1);
+	if (memo_get(s, 0, &adv)) {
+		if (adv < 0)
+			return -1;
+		add_pos(s, (size_t)adv);
+		return 0;
+	}
 	if (scan_init(&group, s->o, NULL, s->in + s->pos, s->inlen - s->pos))
 		return -1;
+	group.memo = s->memo;
 	for (;;) {
 		int rc = stmt(&group, &st);
 		long e;
 
-		if (rc <= 0)
+		if (rc <= 0) {
+			memo_put(s, 0, -1);
 			return -1;
+		}
 		e = re_end(st.text, st.len);
 		if (e >= 0 &&
 		    ((size_t)e == st.len || (st.len - (size_t)e == s->dlen &&
 					     memcmp(st.text + e, s->delim, s->dlen) == 0)))
 			break;
 	}
+	memo_put(s, 0, (long)group.total);
 	add_pos(s, group.total);
 	return 0;
 }
@@ -676,6 +775,7 @@ int sqlsplit(struct arena *a, enum sqlsplit_dialect dialect, const char *path, c
 {
 	struct sqlsplit_stmt *v = NULL;
 	size_t cap = 0, base, line_off = 0;
+	struct memo memo = { src, NULL, 0, 0 };
 	unsigned line = 1;
 	struct scan s;
 	struct raw r;
@@ -687,13 +787,16 @@ int sqlsplit(struct arena *a, enum sqlsplit_dialect dialect, const char *path, c
 		return diag_set(d, DIAG_USAGE, path, 0, 0, "unknown statement dialect");
 	if (scan_init(&s, &dialect_opts[dialect], a, src, len))
 		goto fail;
+	s.memo = &memo;
 	base = (size_t)(s.in - src);
 	while ((rc = stmt(&s, &r)) == 1) {
 		struct sqlsplit_stmt *st = arena_push(a, (void **)&v, n, &cap, sizeof(*v));
 		char *text;
 
-		if (!st || !(text = arena_alloc(a, r.len + 1)))
+		if (!st || !(text = arena_alloc(a, r.len + 1))) {
+			free(memo.v);
 			return diag_nomem(d);
+		}
 		memcpy(text, r.text, r.len);
 		st->text = text;
 		st->len = r.len;
@@ -706,10 +809,13 @@ int sqlsplit(struct arena *a, enum sqlsplit_dialect dialect, const char *path, c
 		st->comments = r.comments;
 		st->ncomments = r.ncomments;
 	}
+	free(memo.v);
+	memo.v = NULL;
 	*out = v;
 	if (rc == 0)
 		return 0;
 fail:
+	free(memo.v);
 	if (s.errp > len)
 		s.errp = len;
 	{

@@ -1,0 +1,3 @@
+-- Refused: CREATE TABLE ... LIKE and CREATE TABLE ... SELECT.
+CREATE TABLE t (id int);
+CREATE TABLE t2 LIKE t;

@@ -1,0 +1,2 @@
+-- Refused: USE of another database (unqualified names would move there).
+USE other;

@@ -1,0 +1,4 @@
+CREATE TABLE t (id int);
+SELECT 1;
+
+CREATE VIEW v AS SELECT id FROM t;
