@@ -1,7 +1,8 @@
 ## make fuzz          libFuzzer (clang) on one entry point for FUZZ_SECONDS (default 60):
 ##                    FUZZ_TARGET=hcl (the HCL parser, the default), sqlpg or sqlmy (a
 ##                    migration file split and replayed offline, PostgreSQL or MySQL), seeded
-##                    from tests/fuzz/corpus/$(FUZZ_TARGET); new inputs go to
+##                    from tests/fuzz/corpus/$(FUZZ_TARGET) (inputs fuzzing found) and, for
+##                    the SQL ones, the project's migrations and test files; new inputs go to
 ##                    $(B)/fuzz/new-$(FUZZ_TARGET), crashes to $(B)/fuzz/crash-* (copy a
 ##                    minimised one into the corpus to keep it);
 ##                    FUZZ_ARGS='-fork=1 -ignore_crashes=1' goes on past crashes
@@ -23,6 +24,10 @@ FUZZ_hcl_SRCS := tools/lib/arena.c tools/lib/buf.c tools/lib/diag.c tools/lib/hc
 FUZZ_SQL_SRCS := $(filter-out tools/lib/db% tools/lib/inspect% tools/lib/migrate.c,$(LIB_SRCS))
 FUZZ_sqlpg_SRCS := $(FUZZ_SQL_SRCS)
 FUZZ_sqlmy_SRCS := $(FUZZ_SQL_SRCS)
+# The seeds beyond the saved corpus: the SQL the project already has.
+FUZZ_hcl_SEEDS :=
+FUZZ_sqlpg_SEEDS := $(wildcard migrations/postgres/*/*.sql tests/sql2json/*.sql tests/db2json/*.sql)
+FUZZ_sqlmy_SEEDS := $(wildcard migrations/mysql/*/*.sql tests/replay-my/*.sql tests/db2json-my/*.sql)
 FUZZ_hcl_LIBS :=
 FUZZ_sqlpg_LIBS = $(JANSSON_LIBS) $(PGQUERY_LIBS) $(CRYPTO_LIBS) $(XXHASH_LIBS)
 FUZZ_sqlmy_LIBS = $(FUZZ_sqlpg_LIBS)
@@ -58,7 +63,8 @@ $(foreach t,$(FUZZ_TARGETS),$(eval $(call fuzz_rules,$(t))))
 # first and the saved corpus is only read. Its crash-* reproducers stay out: they would end
 # the run at start-up until the bug is fixed, and fuzz-replay (check-asan) keeps them red.
 FUZZ_CORPUS = tests/fuzz/corpus/$(FUZZ_TARGET)
-FUZZ_SEEDS = $(filter-out $(FUZZ_CORPUS)/crash-%,$(wildcard $(FUZZ_CORPUS)/*))
+FUZZ_SEEDS = $(filter-out $(FUZZ_CORPUS)/crash-%,$(wildcard $(FUZZ_CORPUS)/*)) \
+	$(FUZZ_$(FUZZ_TARGET)_SEEDS)
 
 .PHONY: fuzz fuzz-replay _fuzz-target
 _fuzz-target:
@@ -68,13 +74,17 @@ _fuzz-target:
 fuzz: _fuzz-target $(FUZZ_DIR)/$(FUZZ_TARGET)_fuzz
 	@rm -rf $(FUZZ_DIR)/seed-$(FUZZ_TARGET)
 	@mkdir -p $(FUZZ_DIR)/new-$(FUZZ_TARGET) $(FUZZ_DIR)/seed-$(FUZZ_TARGET)
-	@cp $(FUZZ_SEEDS) $(FUZZ_DIR)/seed-$(FUZZ_TARGET)/
+	@n=0; for f in $(FUZZ_SEEDS); do \
+		n=$$((n + 1)); cp "$$f" $(FUZZ_DIR)/seed-$(FUZZ_TARGET)/$$n-$${f##*/}; done
 	$(FUZZ_ENV) $(FUZZ_DIR)/$(FUZZ_TARGET)_fuzz -max_len=$(FUZZ_MAX_LEN) \
 		-max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1 \
 		-artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_ARGS) $(FUZZ_DIR)/new-$(FUZZ_TARGET) \
 		$(FUZZ_DIR)/seed-$(FUZZ_TARGET)
 
+# What fuzz-replay feeds entry point T: its saved corpus and its seeds.
+fuzz_inputs = $(wildcard tests/fuzz/corpus/$(1)/*) $(FUZZ_$(1)_SEEDS)
+
 fuzz-replay: $(foreach t,$(FUZZ_TARGETS),$(B)/fuzz-replay/$(t)_replay)
-	@for t in $(FUZZ_TARGETS); do \
-		printf '%s: ' "$$t"; $(B)/fuzz-replay/$${t}_replay tests/fuzz/corpus/$$t || exit $$?; \
-	done
+	@printf 'hcl: '; $(B)/fuzz-replay/hcl_replay $(call fuzz_inputs,hcl)
+	@printf 'sqlpg: '; $(B)/fuzz-replay/sqlpg_replay $(call fuzz_inputs,sqlpg)
+	@printf 'sqlmy: '; $(B)/fuzz-replay/sqlmy_replay $(call fuzz_inputs,sqlmy)

@@ -1,3 +1,0 @@
--- Refused: CREATE TABLE ... LIKE and CREATE TABLE ... SELECT.
-CREATE TABLE t (id int);
-CREATE TABLE t2 LIKE t;

@@ -1,2 +1,0 @@
--- Refused: USE of another database (unqualified names would move there).
-USE other;

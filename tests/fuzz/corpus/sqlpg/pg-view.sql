@@ -1,4 +1,0 @@
-CREATE TABLE t (id int);
-SELECT 1;
-
-CREATE VIEW v AS SELECT id FROM t;
