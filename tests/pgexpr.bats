@@ -135,6 +135,22 @@ answer() {
 		fail "Atlas's keygen migrations do not hold CHECK $out"
 }
 
+# The server pushes the cast of (ARRAY[...])::text[] into each element when it parses
+# Atlas's text again (a migration replayed): the corpus's sqlc schemas, dumped from a
+# database the migrations built, hold that form, and it reads back unchanged.
+@test "corpus: Atlas's text for coin IN ('btc', 'bch'), replayed, is stored with the cast in each element" {
+	local atlas="((coin)::text = ANY ((ARRAY['btc'::character varying, 'bch'::character varying])::text[]))"
+	local settled="((coin)::text = ANY (ARRAY[('btc'::character varying)::text, ('bch'::character varying)::text]))"
+	run_split pgexpr-norm -c 'coin:character varying(10)' check "$atlas"
+	[ "$status" -eq 0 ] || fail "$err"
+	assert_equal "$out" "$settled"
+	grep -qF "CHECK ($out)" "$CORPUS/tools/sqlc/schemas/postgres/"*.sql ||
+		fail "the corpus's dumped schemas do not hold CHECK ($out)"
+	run_split pgexpr-norm -c 'coin:character varying(10)' check "$settled"
+	[ "$status" -eq 0 ] || fail "$err"
+	assert_equal "$out" "$settled"
+}
+
 @test "cases.tsv holds at least 40 CHECK cases and cases of every kind" {
 	read_cases "$CASES"
 	[ "${#LINES[@]}" -ge 40 ] || fail "only ${#LINES[@]} cases"

@@ -242,8 +242,9 @@ int main(int argc, char **argv)
 	}
 	if (name_as)
 		rename_schema(&realm, name_as);
-	/* What the server holds is its own text: keep what the deparser lacks. */
+	/* What the server holds is its own text: its expressions stay as it printed them. */
 	prof.lenient = 1;
+	prof.server_text = 1;
 	if (profile_apply(&a, &prof, &realm, &d))
 		goto fail;
 	realm.normalized = profile_name;

@@ -1,6 +1,8 @@
 /* diff: Atlas's diff semantics (by name) and statement order over two schema states. */
 #include "plan.h"
 
+#include "buf.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,67 +182,97 @@ static struct plan_sub *add_sub(struct arena *a, struct plan_change *c, enum pla
 }
 
 /*
- * PostgreSQL stores a check written '(c)::text = ANY ((ARRAY['a'::character varying,
- * ...])::text[])' (Atlas's text, from an earlier server) with the cast moved into each
- * element: '= ANY (ARRAY[('a'::character varying)::text, ...])'. settle() rewrites the
- * first form into the second, so a replayed check and the same check read from a server
- * compare equal. Returns a malloc'd string, or NULL when there is nothing to rewrite (or
- * no memory: then the texts are compared as they are).
+ * The server prints a check on an IN list over a varchar column with one cast around the
+ * whole array, '(c)::text = ANY ((ARRAY['a'::character varying, ...])::text[])': that is
+ * what the profile makes of the HCL's 'c IN (...)' (and what Atlas writes into its
+ * migrations). A server that parses that text again, as replaying a migration directory
+ * does (offline in sql2json or for real), pushes the cast into each element:
+ * '(c)::text = ANY (ARRAY[('a'::character varying)::text, ...])' (pgexpr.h). Both are
+ * the same constraint, so settle() rewrites every 'op ANY|ALL ((ARRAY[e, ...])::T[])' into
+ * 'op ANY|ALL (ARRAY[(e)::T, ...])' before the texts are compared. Returns a malloc'd
+ * string, or NULL when there is nothing to rewrite (or no memory: then the texts are
+ * compared as they are).
  */
+static const char *settle_head(const char *e)
+{
+	const char *any = strstr(e, " ANY ((ARRAY["), *all = strstr(e, " ALL ((ARRAY[");
+
+	return !any ? all : !all ? any : any < all ? any : all;
+}
+
+/* The end of the quoted 'literal' or "name" starting at q, or NULL if unterminated. */
+static const char *skip_quoted(const char *q)
+{
+	char c = *q;
+
+	for (q++; *q; q++)
+		if (*q == c && *++q != c)
+			return q;
+	return NULL;
+}
+
+/* The first stop or ']' outside brackets and quotes from q, or NULL if there is none. */
+static const char *settle_top(const char *q, char stop)
+{
+	int depth = 0;
+
+	while (q && *q) {
+		if (*q == '\'' || *q == '"') {
+			q = skip_quoted(q);
+			continue;
+		}
+		if (depth == 0 && (*q == stop || *q == ']'))
+			return q;
+		if (*q == '(' || *q == '[')
+			depth++;
+		else if (*q == ')' || *q == ']')
+			depth--;
+		q++;
+	}
+	return NULL;
+}
+
 static char *settle(const char *e)
 {
-	static const char head[] = "= ANY ((ARRAY[";
-	const char *p = strstr(e, head);
-	size_t cap = strlen(e) * 2 + 64, o = 0;
-	char *out;
+	static const size_t headlen = sizeof(" ANY ((ARRAY[") - 1;
+	struct buf out;
+	struct diag d;
+	const char *p;
+	int changed = 0, err = 0;
 
-	if (!p || !(out = malloc(cap)))
-		return NULL;
-	while (p) {
-		const char *q = p + sizeof(head) - 1, *el[256], *t, *te;
-		size_t elen[256], n = 0;
-		int depth = 0;
+	buf_init(&out, 0);
+	diag_init(&d);
+	while (!err && (p = settle_head(e))) {
+		const char *el = p + headlen, *q = settle_top(el, ']'), *t = NULL, *te = NULL;
 
-		memcpy(out + o, e, (size_t)(p - e));
-		o += (size_t)(p - e);
-		el[0] = q;
-		for (; *q && !(depth == 0 && *q == ']'); q++) {
-			if (*q == '\'') {
-				for (q++; *q && !(*q == '\'' && q[1] != '\'');
-				     q += *q == '\'' ? 2 : 1)
-					;
-				if (!*q)
-					break;
-			} else if (*q == '(' || *q == '[') {
-				depth++;
-			} else if (*q == ')' || *q == ']') {
-				depth--;
-			} else if (depth == 0 && *q == ',' && n + 1 < 256) {
-				elen[n] = (size_t)(q - el[n]);
-				el[++n] = q + 1 + (q[1] == ' ');
-			}
+		/* ARRAY[e, ...] must be followed by ')::T[])', T a type name */
+		if (q && q != el && !strncmp(q, "])::", 4)) {
+			t = q + 4;
+			te = t + strspn(t, "abcdefghijklmnopqrstuvwxyz0123456789_ ");
+			if (te == t || strncmp(te, "[])", 3))
+				te = NULL;
 		}
-		if (*q != ']' || strncmp(q, "])::", 4) != 0)
-			goto plain;
-		elen[n] = (size_t)(q - el[n]);
-		n++;
-		t = q + 4;
-		if (!(te = strstr(t, "[])")))
-			goto plain;
-		if (o + (size_t)(te - t + 8) * n + (q - p) + strlen(te) + 64 > cap)
-			goto plain;
-		o += (size_t)sprintf(out + o, "= ANY (ARRAY[");
-		for (size_t i = 0; i < n; i++)
-			o += (size_t)sprintf(out + o, "%s(%.*s)::%.*s", i ? ", " : "", (int)elen[i],
-					     el[i], (int)(te - t), t);
-		o += (size_t)sprintf(out + o, "])");
+		if (!te) { /* not that form: keep it and look further */
+			err = buf_add(&out, e, (size_t)(p - e) + headlen, &d);
+			e = el;
+			continue;
+		}
+		/* the prefix, " ANY " or " ALL ", then each element at depth 0 as (e)::T */
+		err = buf_add(&out, e, (size_t)(p - e) + 5, &d) || buf_adds(&out, "(ARRAY[", &d);
+		for (const char *r = el, *c; !err; r = c + 1 + (c[1] == ' ')) {
+			c = settle_top(r, ',');
+			err = buf_addf(&out, &d, "%s(%.*s)::%.*s", r == el ? "" : ", ",
+				       (int)(c - r), r, (int)(te - t), t);
+			if (c == q)
+				break;
+		}
+		err = err || buf_adds(&out, "])", &d);
 		e = te + 3;
-		p = strstr(e, head);
+		changed = 1;
 	}
-	strcpy(out + o, e);
-	return out;
-plain:
-	free(out);
+	if (!err && changed && !buf_adds(&out, e, &d))
+		return out.data;
+	buf_release(&out);
 	return NULL;
 }
 

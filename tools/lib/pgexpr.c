@@ -59,23 +59,26 @@ enum cat { CAT_UNKNOWN, CAT_BOOL, CAT_NUM, CAT_STR, CAT_DT, CAT_USER };
 static const struct typeinfo {
 	const char *typname; /* pg_type.typname, as the parser names it */
 	const char *print;   /* format_type() without a typmod */
+	const char *aprint;  /* the same for its array type */
 	enum cat cat;
 	int rank; /* in CAT_NUM and CAT_DT, a type casts implicitly to every higher rank */
 } types[PT_COUNT] = {
-	[PT_UNKNOWN] = { "unknown", "unknown", CAT_UNKNOWN, 0 },
-	[PT_BOOL] = { "bool", "boolean", CAT_BOOL, 0 },
-	[PT_INT2] = { "int2", "smallint", CAT_NUM, 1 },
-	[PT_INT4] = { "int4", "integer", CAT_NUM, 2 },
-	[PT_INT8] = { "int8", "bigint", CAT_NUM, 3 },
-	[PT_NUMERIC] = { "numeric", "numeric", CAT_NUM, 4 },
-	[PT_TEXT] = { "text", "text", CAT_STR, 0 },
-	[PT_VARCHAR] = { "varchar", "character varying", CAT_STR, 0 },
-	[PT_BYTEA] = { "bytea", "bytea", CAT_USER, 0 },
-	[PT_JSONB] = { "jsonb", "jsonb", CAT_USER, 0 },
-	[PT_UUID] = { "uuid", "uuid", CAT_USER, 0 },
-	[PT_DATE] = { "date", "date", CAT_DT, 1 },
-	[PT_TIMESTAMP] = { "timestamp", "timestamp without time zone", CAT_DT, 2 },
-	[PT_TIMESTAMPTZ] = { "timestamptz", "timestamp with time zone", CAT_DT, 3 },
+	[PT_UNKNOWN] = { "unknown", "unknown", "unknown[]", CAT_UNKNOWN, 0 },
+	[PT_BOOL] = { "bool", "boolean", "boolean[]", CAT_BOOL, 0 },
+	[PT_INT2] = { "int2", "smallint", "smallint[]", CAT_NUM, 1 },
+	[PT_INT4] = { "int4", "integer", "integer[]", CAT_NUM, 2 },
+	[PT_INT8] = { "int8", "bigint", "bigint[]", CAT_NUM, 3 },
+	[PT_NUMERIC] = { "numeric", "numeric", "numeric[]", CAT_NUM, 4 },
+	[PT_TEXT] = { "text", "text", "text[]", CAT_STR, 0 },
+	[PT_VARCHAR] = { "varchar", "character varying", "character varying[]", CAT_STR, 0 },
+	[PT_BYTEA] = { "bytea", "bytea", "bytea[]", CAT_USER, 0 },
+	[PT_JSONB] = { "jsonb", "jsonb", "jsonb[]", CAT_USER, 0 },
+	[PT_UUID] = { "uuid", "uuid", "uuid[]", CAT_USER, 0 },
+	[PT_DATE] = { "date", "date", "date[]", CAT_DT, 1 },
+	[PT_TIMESTAMP] = { "timestamp", "timestamp without time zone",
+			   "timestamp without time zone[]", CAT_DT, 2 },
+	[PT_TIMESTAMPTZ] = { "timestamptz", "timestamp with time zone",
+			     "timestamp with time zone[]", CAT_DT, 3 },
 };
 
 struct ptype {
@@ -241,7 +244,20 @@ static const char *type_str(struct arena *a, struct ptype t)
 /* A type as the server's messages name it (format_type_be(): no typmod). */
 static const char *tname(struct ptype t)
 {
-	return types[t.t].print;
+	return t.array ? types[t.t].aprint : types[t.t].print;
+}
+
+/* The element type of the array type t, or the array type of the scalar type t. */
+static struct ptype elem_of(struct ptype t)
+{
+	t.array = false;
+	return t;
+}
+
+static struct ptype array_of(struct ptype t)
+{
+	t.array = true;
+	return t;
 }
 
 /* "character varying = integer": an operator's form as the server names it, typmods left out. */
@@ -781,6 +797,33 @@ static struct xnode *coerce(struct px *p, struct xnode *n, struct ptype t, int l
 }
 
 /*
+ * coerce_to_target_type() from one array type to another: nothing when the element types
+ * agree and no typmod is asked for, else an ArrayCoerceExpr, which prints as any cast:
+ * (ARRAY[1, 2])::bigint[]. An explicit cast between an array and a scalar fails as on the
+ * server; an untyped '{...}' literal and a typmod applied to every element are not covered.
+ */
+static struct xnode *coerce_array(struct px *p, struct xnode *n, struct ptype t, enum ctx c,
+				  int loc)
+{
+	if (!t.array || !n->type.array) {
+		if (n->type.t == PT_UNKNOWN)
+			return px_uncovered(p, loc, "array literal", "write ARRAY[...]");
+		if (c == C_EXPLICIT)
+			return px_err(p, loc, "cannot cast type %s to %s", tname(n->type),
+				      tname(t));
+		return px_uncovered(p, loc, "array cast", NULL);
+	}
+	if (t.typmod >= 0 && (n->type.t != t.t || n->type.typmod != t.typmod))
+		return px_uncovered(p, loc, "array cast", "to %s with a type modifier", tname(t));
+	if (n->type.t == t.t)
+		return n;
+	if (!can_cast(n->type.t, t.t, c))
+		return px_uncovered(p, loc, c == C_EXPLICIT ? "cast" : "assignment",
+				    "from %s to %s", tname(n->type), tname(t));
+	return mk_cast(p, n, t, c != C_EXPLICIT);
+}
+
+/*
  * coerce_to_target_type(): the cast, then the length coercion for the typmod; when both
  * are added the inner one is shown as implicit (hide_coercion_node()).
  */
@@ -790,7 +833,7 @@ static struct xnode *coerce_to_target(struct px *p, struct xnode *n, struct ptyp
 	struct xnode *r = n;
 
 	if (t.array || n->type.array)
-		return px_uncovered(p, loc, "array cast", NULL);
+		return coerce_array(p, n, t, c, loc);
 	if (n->type.t == PT_UNKNOWN) {
 		if (!(r = lit_to(p, n, t.t, loc)))
 			return NULL;
@@ -822,8 +865,9 @@ static struct xnode *to_bool(struct px *p, struct xnode *n, const char *what, in
 }
 
 /*
- * select_common_type() for IN lists: the first typed input, moved up its category's
- * implicit-cast order; all unknown means text. 0, or -1 for mixes not covered.
+ * select_common_type() for IN lists and ARRAY[...]: the first typed input, moved up its
+ * category's implicit-cast order (text and character varying cast implicitly both ways, so
+ * the first of them stays); all unknown means text. 0, or -1 for mixes not covered.
  */
 static int common_type(struct xnode **v, size_t n, enum pt *out)
 {
@@ -840,8 +884,11 @@ static int common_type(struct xnode **v, size_t n, enum pt *out)
 			c = t;
 			continue;
 		}
-		if (types[t].cat != types[c].cat ||
-		    (types[c].cat != CAT_NUM && types[c].cat != CAT_DT))
+		if (types[t].cat != types[c].cat)
+			return -1;
+		if (types[c].cat == CAT_STR)
+			continue;
+		if (types[c].cat != CAT_NUM && types[c].cat != CAT_DT)
 			return -1;
 		if (types[t].rank > types[c].rank)
 			c = t;
@@ -1063,8 +1110,12 @@ static struct xnode *x_const(struct px *p, json_t *b, int loc)
 	return n;
 }
 
-/* A TypeName node as a covered type (typenameTypeIdAndMod()). */
-static int x_typename(struct px *p, json_t *tn, struct ptype *out)
+/*
+ * A TypeName node as a covered type (typenameTypeIdAndMod()). Array types (any number of
+ * bounds, which the server ignores: text[3][] is text[]) only where array_ok says, as the
+ * target of a cast.
+ */
+static int x_typename(struct px *p, json_t *tn, bool array_ok, struct ptype *out)
 {
 	json_t *mods = json_object_get(tn, "typmods");
 	int loc = jloc(tn);
@@ -1072,8 +1123,9 @@ static int x_typename(struct px *p, json_t *tn, struct ptype *out)
 	long m[2] = { -1, -1 };
 	const char *name;
 	enum pt t;
+	bool array = json_object_get(tn, "arrayBounds") != NULL;
 
-	if (json_object_get(tn, "arrayBounds"))
+	if (array && !array_ok)
 		return px_uncovered(p, loc, "array type", NULL), -1;
 	if (json_is_true(json_object_get(tn, "setof")) || json_object_get(tn, "pct_type") ||
 	    !(name = jname(json_object_get(tn, "names"))))
@@ -1094,7 +1146,7 @@ static int x_typename(struct px *p, json_t *tn, struct ptype *out)
 			return px_uncovered(p, loc, "type modifier", NULL), -1;
 	}
 	out->t = t;
-	out->array = false;
+	out->array = array;
 	out->typmod = -1;
 	switch (nm ? t : PT_UNKNOWN) {
 	case PT_UNKNOWN:
@@ -1126,13 +1178,85 @@ static int x_typename(struct px *p, json_t *tn, struct ptype *out)
 	return px_uncovered(p, loc, "type modifier", "for %s", types[t].print), -1;
 }
 
-/* transformTypeCast(). */
+/*
+ * transformArrayExpr(): ARRAY[e, ...] of one dimension. With a target (the array type of a
+ * cast around it) every element is cast to the element type as if written e::elemtype;
+ * without one the elements are coerced implicitly to their common type.
+ *   ARRAY['a'::varchar]::text[]  ->  ARRAY[('a'::character varying)::text]
+ *   ARRAY['a', 'b']              ->  ARRAY['a'::text, 'b'::text]
+ */
+static struct xnode *x_array(struct px *p, json_t *b, int loc, const struct ptype *target)
+{
+	json_t *elems = json_object_get(b, "elements");
+	size_t n = json_array_size(elems);
+	struct xnode *arr = mk(p, X_ARRAY, no_type, n);
+	struct ptype et;
+	enum pt c;
+
+	if (!arr)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		json_t *e = json_array_get(elems, i), *eb;
+		const char *tag = jtag(e, &eb);
+
+		if (tag && !strcmp(tag, "A_ArrayExpr"))
+			return px_uncovered(p, jloc(eb), "multidimensional ARRAY[...]", NULL);
+		if (!(arr->args[i] = xform(p, e)))
+			return NULL;
+		if (arr->args[i]->type.array)
+			return px_uncovered(p, jloc(eb), "multidimensional ARRAY[...]", NULL);
+	}
+	if (target) {
+		et = elem_of(*target);
+		for (size_t i = 0; i < n; i++) {
+			struct xnode *e = arr->args[i];
+
+			if (!(arr->args[i] = coerce_to_target(p, e, et, C_EXPLICIT,
+							      e->loc >= 0 ? e->loc : loc)))
+				return NULL;
+		}
+	} else {
+		if (!n)
+			return px_err(p, loc, "cannot determine type of empty array");
+		if (common_type(arr->args, n, &c))
+			return px_uncovered(p, loc, "ARRAY[...]", "elements of mixed types");
+		et = ty(c);
+		for (size_t i = 0; i < n; i++)
+			if (!(arr->args[i] = coerce(p, arr->args[i], et, loc)))
+				return NULL;
+		/* exprTypmod() of an ArrayExpr: its elements' typmod when they all agree */
+		et.typmod = arr->args[0]->type.typmod;
+		for (size_t i = 1; i < n; i++)
+			if (arr->args[i]->type.typmod != et.typmod)
+				et.typmod = -1;
+	}
+	arr->type = array_of(et);
+	set_vol(arr, VOL_IMMUTABLE);
+	return arr;
+}
+
+/*
+ * transformTypeCast(). A cast of ARRAY[...] to an array type is pushed into the elements
+ * (transformArrayExpr() with the target), so Atlas's
+ *   (ARRAY['a'::character varying, 'b'::character varying])::text[]
+ * is stored as ARRAY[('a'::character varying)::text, ('b'::character varying)::text].
+ */
 static struct xnode *x_typecast(struct px *p, json_t *b, int loc)
 {
-	struct xnode *arg = xform(p, json_object_get(b, "arg"));
+	json_t *ab, *argn = json_object_get(b, "arg");
+	const char *tag = jtag(argn, &ab);
+	struct xnode *arg;
 	struct ptype t;
 
-	if (!arg || x_typename(p, json_object_get(b, "typeName"), &t))
+	if (tag && !strcmp(tag, "A_ArrayExpr")) {
+		if (x_typename(p, json_object_get(b, "typeName"), true, &t))
+			return NULL;
+		arg = t.array ? x_array(p, ab, jloc(ab), &t) : xform(p, argn);
+	} else if ((arg = xform(p, argn)) &&
+		   x_typename(p, json_object_get(b, "typeName"), true, &t)) {
+		return NULL;
+	}
+	if (!arg)
 		return NULL;
 	return coerce_to_target(p, arg, t, C_EXPLICIT, loc);
 }
@@ -1259,6 +1383,37 @@ static struct xnode *x_prefix(struct px *p, const char *op, json_t *b, int loc)
 	return mk2(p, X_OP, ty(r->type.t), op, r, NULL);
 }
 
+/*
+ * make_scalar_array_op(): x op ANY|ALL (array). The operator is resolved against the
+ * array's element type, x is coerced to its left input and the array, implicitly, to the
+ * array of its right input; that cast shows. On 'c varchar(10)':
+ *   c = ANY (ARRAY['a'::varchar])
+ *     ->  ((c)::text = ANY ((ARRAY['a'::character varying])::text[]))
+ */
+static struct xnode *x_saop(struct px *p, const char *op, bool any, json_t *b, int loc)
+{
+	struct xnode *l = xform(p, json_object_get(b, "lexpr")), *r, *n;
+	enum pt lt, rt, res;
+
+	if (!l || !(r = xform(p, json_object_get(b, "rexpr"))))
+		return NULL;
+	if (r->type.t == PT_UNKNOWN)
+		return px_uncovered(p, loc, "array literal", "write ARRAY[...]");
+	if (!r->type.array)
+		return px_err(p, loc, "op ANY/ALL (array) requires array on right side");
+	if (l->type.array || resolve_op(op, l->type.t, r->type.t, &lt, &rt, &res))
+		return px_uncovered(p, loc, form3(p, l->type, op, elem_of(r->type)), NULL);
+	if (res != PT_BOOL)
+		return px_err(p, loc, "op ANY/ALL (array) requires operator to yield boolean");
+	if (!(l = coerce(p, l, ty(lt), loc)) || !(r = coerce(p, r, array_of(ty(rt)), loc)) ||
+	    !(n = mk2(p, X_SAOP, ty(PT_BOOL), op, l, r)))
+		return NULL;
+	n->any = any;
+	if (lt != rt && types[lt].cat == CAT_DT && n->vol < VOL_UNSURE)
+		n->vol = VOL_UNSURE; /* as make_op(): date < timestamptz depends on the time zone */
+	return n;
+}
+
 static struct xnode *x_aexpr(struct px *p, json_t *b, int loc)
 {
 	const char *kind = jstr(b, "kind");
@@ -1271,6 +1426,11 @@ static struct xnode *x_aexpr(struct px *p, json_t *b, int loc)
 		return px_uncovered(p, loc, "OPERATOR()", NULL);
 	if (!strcmp(kind, "AEXPR_IN"))
 		return x_in(p, op, b, loc);
+	if (!strcmp(kind, "AEXPR_OP_ANY") || !strcmp(kind, "AEXPR_OP_ALL")) {
+		if (op_class(op) == OPC_NONE)
+			return px_uncovered(p, loc, arena_printf(p->a, "operator %s", op), NULL);
+		return x_saop(p, op, !strcmp(kind, "AEXPR_OP_ANY"), b, loc);
+	}
 	if (!strcmp(kind, "AEXPR_BETWEEN") || !strcmp(kind, "AEXPR_NOT_BETWEEN"))
 		return x_between(p, !strcmp(kind, "AEXPR_NOT_BETWEEN"), b, loc);
 	if (!strcmp(kind, "AEXPR_DISTINCT") || !strcmp(kind, "AEXPR_NOT_DISTINCT")) {
@@ -1289,8 +1449,6 @@ static struct xnode *x_aexpr(struct px *p, json_t *b, int loc)
 		static const struct {
 			const char *kind, *form;
 		} forms[] = {
-			{ "AEXPR_OP_ANY", "op ANY (array)" },
-			{ "AEXPR_OP_ALL", "op ALL (array)" },
 			{ "AEXPR_NULLIF", "NULLIF" },
 			{ "AEXPR_SIMILAR", "SIMILAR TO" },
 			{ "AEXPR_BETWEEN_SYM", "BETWEEN SYMMETRIC" },
@@ -1471,7 +1629,6 @@ static const char *form_name(const char *tag)
 	} names[] = {
 		{ "CaseExpr", "CASE" },
 		{ "SubLink", "subquery" },
-		{ "A_ArrayExpr", "ARRAY[...]" },
 		{ "RowExpr", "ROW(...)" },
 		{ "CollateClause", "COLLATE" },
 		{ "ParamRef", "parameter" },
@@ -1505,6 +1662,8 @@ static struct xnode *xform(struct px *p, json_t *node)
 		r = x_const(p, b, loc);
 	else if (!strcmp(tag, "TypeCast"))
 		r = x_typecast(p, b, loc);
+	else if (!strcmp(tag, "A_ArrayExpr"))
+		r = x_array(p, b, loc, NULL);
 	else if (!strcmp(tag, "A_Expr"))
 		r = x_aexpr(p, b, loc);
 	else if (!strcmp(tag, "BoolExpr"))
@@ -1678,6 +1837,13 @@ static void dep(struct dep *c, const struct xnode *n, bool showimplicit)
 		put(c, "ARRAY[");
 		dep_list(c, n, ", ", true);
 		put(c, "]");
+		if (!n->nargs) { /* an empty array says its type, without a typmod */
+			struct ptype t = n->type;
+
+			t.typmod = -1;
+			put(c, "::");
+			put_type(c, t);
+		}
 		break;
 	case X_BOOL:
 		put(c, "(");
@@ -1793,7 +1959,7 @@ static int parse_type(struct px *p, const char *text, struct ptype *t)
 	if (val && (!tag || strcmp(tag, "TypeCast")))
 		px_err(p, -1, "expected a type name");
 	else if (val)
-		rc = x_typename(p, json_object_get(b, "typeName"), t);
+		rc = x_typename(p, json_object_get(b, "typeName"), false, t);
 	json_decref(root);
 	if (rc) {
 		p->d->line = p->d->col = 0;

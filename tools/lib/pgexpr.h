@@ -24,18 +24,30 @@
  *
  * Covered: column references (quoted as quote_identifier() does), string, integer, numeric
  * (exponents too) and boolean literals, casts (x::type, CAST(x AS type)) between the covered
- * types, the comparison operators, + - * / % and unary - + on the integer and numeric
- * types, [NOT] [I]LIKE and ~ ~* !~ !~*, [NOT] IN lists, [NOT] BETWEEN, IS [NOT] DISTINCT
- * FROM, IS [NOT] NULL, IS [NOT] TRUE/FALSE/UNKNOWN, AND/OR/NOT, the functions lower, upper,
- * btrim, length, char_length, abs, now and gen_random_uuid, and CURRENT_DATE,
- * CURRENT_TIMESTAMP, LOCALTIMESTAMP. String literals convert to text, varchar, the integer
- * types, numeric, boolean, uuid and jsonb ('{}' and '[]' only); date, time and bytea
- * literals print as the server's settings (DateStyle, TimeZone, bytea_output) say, so they
- * are not covered.
+ * types and their one-dimensional arrays, ARRAY[...], x op ANY|ALL (array) with the
+ * comparison and match operators, the comparison operators, + - * / % and unary - + on the
+ * integer and numeric types, [NOT] [I]LIKE and ~ ~* !~ !~*, [NOT] IN lists, [NOT] BETWEEN,
+ * IS [NOT] DISTINCT FROM, IS [NOT] NULL, IS [NOT] TRUE/FALSE/UNKNOWN, AND/OR/NOT, the
+ * functions lower, upper, btrim, length, char_length, abs, now and gen_random_uuid, and
+ * CURRENT_DATE, CURRENT_TIMESTAMP, LOCALTIMESTAMP. String literals convert to text,
+ * varchar, the integer types, numeric, boolean, uuid and jsonb ('{}' and '[]' only); date,
+ * time and bytea literals print as the server's settings (DateStyle, TimeZone,
+ * bytea_output) say, so they are not covered.
  *
  * Covered types (as Atlas or SQL spells them): boolean, smallint, integer, bigint,
  * numeric[(p[,s])], text, character varying[(n)] / varchar, bytea, jsonb, uuid, date,
- * timestamp[(p)] [without time zone], timestamptz / timestamp[(p)] with time zone.
+ * timestamp[(p)] [without time zone], timestamptz / timestamp[(p)] with time zone; their
+ * arrays only as the target of a cast (not as column types, not as '{...}' literals).
+ *
+ * The text printed is the server's for the text given, so it is not always a fixed point:
+ * an IN list on a varchar column is stored with one cast around the whole array, and
+ * that printed text, parsed again (Atlas writes it into its migrations), has the cast
+ * pushed into each element, as the server's parse analysis does for a cast of ARRAY[...]:
+ *   c IN ('a', 'b')                                              on 'c varchar(10)'  ->
+ *   ((c)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))  ->
+ *   ((c)::text = ANY (ARRAY[('a'::character varying)::text, ('b'::character varying)::text]))
+ * The last form is the fixed point (what a replayed migration directory, a dump and
+ * restore or a schema applied from Atlas's text leave).
  */
 #ifndef MIGKIT_PGEXPR_H
 #define MIGKIT_PGEXPR_H

@@ -210,7 +210,7 @@ static int profile_pg_table(struct arena *a, const struct profile *p, const stru
 		cols[i].name = t->columns[i].name;
 		cols[i].type = t->columns[i].type.sql;
 	}
-	for (size_t i = 0; i < t->nchecks; i++) {
+	for (size_t i = 0; i < t->nchecks && !p->server_text; i++) {
 		struct schema_check *ck = &t->checks[i];
 		const char *out;
 
@@ -242,6 +242,8 @@ static int profile_pg_table(struct arena *a, const struct profile *p, const stru
 				*c = (char)tolower((unsigned char)*c);
 			ix->type = m;
 		}
+		if (p->server_text)
+			continue;
 		if (ix->where) {
 			if (pgexpr_predicate(a, ix->where, cols, t->ncolumns, &out, d)) {
 				if (!lenient)
@@ -295,7 +297,8 @@ static int pg_enum_order(struct arena *a, struct schema_schema *s, struct diag *
 	for (size_t e = 0; e < s->nenums; e++)
 		if (!taken[e])
 			v[n++] = s->enums[e];
-	memcpy(s->enums, v, s->nenums * sizeof(*v));
+	if (s->nenums)
+		memcpy(s->enums, v, s->nenums * sizeof(*v));
 	return 0;
 }
 

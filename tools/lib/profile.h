@@ -24,6 +24,13 @@ struct profile {
 	int mariadb;
 	int major, minor;
 	int lenient; /* keep an expression the deparser does not cover (it came from the server) */
+	/*
+	 * The realm is a server's own catalog (db2json): its expressions are already what the
+	 * server prints, and stay as they are. Parsing them again is not always the identity:
+	 * PostgreSQL stores `c IN ('a')` on a varchar column in a form that, run through
+	 * parse analysis once more, comes out with the casts moved into the array elements.
+	 */
+	int server_text;
 };
 
 /*
