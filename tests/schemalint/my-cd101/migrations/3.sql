@@ -1,0 +1,3 @@
+ALTER TABLE user ADD COLUMN u1 int, DROP COLUMN u2;
+ALTER TABLE cars DROP CONSTRAINT car_owner_id, DROP COLUMN owner_id;
+ALTER TABLE pets DROP CONSTRAINT pet_owner_id;

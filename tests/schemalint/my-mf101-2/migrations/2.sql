@@ -1,0 +1,1 @@
+ALTER TABLE users RENAME INDEX idx TO idx1;

@@ -1,0 +1,2 @@
+CREATE TABLE users (id int);
+ALTER TABLE users MODIFY COLUMN id int NOT NULL;

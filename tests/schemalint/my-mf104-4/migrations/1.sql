@@ -1,0 +1,2 @@
+CREATE TABLE users (id int);
+CREATE TABLE pets (id int);

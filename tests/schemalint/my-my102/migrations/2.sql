@@ -1,0 +1,1 @@
+ALTER TABLE tree ADD COLUMN l int REFERENCES tree(id), ADD COLUMN r int REFERENCES tree(id);

@@ -1,0 +1,2 @@
+-- atlas:nolint destructive
+ALTER TABLE users ADD COLUMN age int NOT NULL, DROP COLUMN name;

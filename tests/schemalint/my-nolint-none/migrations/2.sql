@@ -1,0 +1,1 @@
+ALTER TABLE users ADD COLUMN age int NOT NULL, DROP COLUMN name;

@@ -1,0 +1,4 @@
+CREATE SCHEMA s;
+CREATE TABLE s.t(a int);
+CREATE TABLE s.u(a int);
+CREATE SCHEMA e;

@@ -1,0 +1,3 @@
+ALTER TABLE users ADD COLUMN name text NOT NULL;
+CREATE TABLE pets (id int);
+ALTER TABLE pets ADD COLUMN name text NOT NULL;

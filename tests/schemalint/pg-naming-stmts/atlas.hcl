@@ -1,0 +1,13 @@
+lint {
+  naming {
+    match   = "^[a-z][a-z0-9_]*$"
+    message = "Table and column names must be lowercase with underscores"
+  }
+}
+
+env "t" {
+  url = "postgres://localhost/t"
+  migration {
+    dir = "file://migrations"
+  }
+}

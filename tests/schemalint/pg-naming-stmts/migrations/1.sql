@@ -1,0 +1,10 @@
+CREATE TABLE t0 (id int);
+CREATE TABLE t1 (id int);
+CREATE TABLE t2 (id int);
+CREATE TABLE t3 (id int);
+CREATE TABLE t4 (id int);
+CREATE TABLE t5 (id int);
+CREATE TABLE t6 (id int);
+CREATE TABLE t7 (id int);
+CREATE TABLE t8 (id int);
+CREATE TABLE "Bad" (id int);

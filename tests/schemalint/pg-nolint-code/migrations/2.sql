@@ -1,0 +1,3 @@
+-- atlas:nolint DS102
+DROP TABLE a;
+DROP TABLE b;

@@ -1,0 +1,4 @@
+-- atlas:nolint DS102
+
+DROP TABLE b;
+ALTER TABLE a ADD COLUMN x int NOT NULL;

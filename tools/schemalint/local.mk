@@ -1,0 +1,2 @@
+PROGS += schemalint
+schemalint_LIBS = $(JANSSON_LIBS) $(PGQUERY_LIBS) $(CRYPTO_LIBS) $(XXHASH_LIBS)
