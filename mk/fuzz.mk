@@ -26,8 +26,8 @@ FUZZ_sqlpg_SRCS := $(FUZZ_SQL_SRCS)
 FUZZ_sqlmy_SRCS := $(FUZZ_SQL_SRCS)
 # The seeds beyond the saved corpus: the SQL the project already has.
 FUZZ_hcl_SEEDS :=
-FUZZ_sqlpg_SEEDS := $(wildcard migrations/postgres/*/*.sql tests/sql2json/*.sql tests/db2json/*.sql)
-FUZZ_sqlmy_SEEDS := $(wildcard migrations/mysql/*/*.sql tests/replay-my/*.sql tests/db2json-my/*.sql)
+FUZZ_sqlpg_SEEDS = $(wildcard migrations/postgres/*/*.sql tests/sql2json/*.sql tests/db2json/*.sql)
+FUZZ_sqlmy_SEEDS = $(wildcard migrations/mysql/*/*.sql tests/replay-my/*.sql tests/db2json-my/*.sql)
 FUZZ_hcl_LIBS :=
 FUZZ_sqlpg_LIBS = $(JANSSON_LIBS) $(PGQUERY_LIBS) $(CRYPTO_LIBS) $(XXHASH_LIBS)
 FUZZ_sqlmy_LIBS = $(FUZZ_sqlpg_LIBS)
