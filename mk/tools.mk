@@ -14,7 +14,6 @@ $(1)_OBJS := $$(patsubst %.c,$(B)/obj/%.o,$$($(1)_SRCS))
 $(BIN)/$(1): $$($(1)_OBJS) $(LIB_A)
 	@mkdir -p $$(@D)
 	$$(QUIET_LINK)$$(CC) $$(LDFLAGS) -o $$@ $$($(1)_OBJS) $(LIB_A) $$($(1)_LIBS) -lm
--include $$($(1)_OBJS:.o=.d)
 endef
 $(foreach p,$(PROGS),$(eval $(call prog_rules,$(p))))
 
