@@ -45,7 +45,8 @@ MIGDIFF_ARGS = --config $(abspath $(ATLAS_CONFIG)) --env local_$(DB_DIALECT)_$(S
 # With make's own /bin/sh a plain command line is run without any shell.
 atlas-migrate-diff: SHELL := /bin/sh
 atlas-migrate-diff: .SHELLFLAGS := -c
-atlas-migrate-diff: $(PROG_BINS)
+# Offline only migdiff is needed, so make checks only its sources are up to date.
+atlas-migrate-diff: $(if $(MD_DEV),$(PROG_BINS),$(BIN)/migdiff)
 	$(if $(SCHEMA),,$(error $(MD_ERR_SCHEMA)))$(if $(NAME),,$(error $(MD_ERR_NAME)))
 	$(if $(word 2,$(SCHEMA))$(word 2,$(NAME)),$(error $(MD_ERR_WORD)))
 	$(if $(filter postgres mysql,$(DB_DIALECT)),,$(error $(MD_ERR_DIALECT)))

@@ -13,7 +13,7 @@ $(1)_SRCS ?= $$(sort $$(wildcard tools/$(1)/*.c))
 $(1)_OBJS := $$(patsubst %.c,$(B)/obj/%.o,$$($(1)_SRCS))
 $(BIN)/$(1): $$($(1)_OBJS) $(LIB_A)
 	@mkdir -p $$(@D)
-	$$(QUIET_LINK)$$(CC) $$(LDFLAGS) -o $$@ $$($(1)_OBJS) $(LIB_A) $$($(1)_LIBS) -lm
+	$$(QUIET_LINK)$$(CC) $$(LDFLAGS) $$($(1)_LDFLAGS) -o $$@ $$($(1)_OBJS) $(LIB_A) $$($(1)_LIBS) -lm
 endef
 $(foreach p,$(PROGS),$(eval $(call prog_rules,$(p))))
 
