@@ -53,31 +53,10 @@ offline_equals_real() {
 		"$W/$name.real.json" || fail "offline differs from real for $*"
 }
 
-# baseline SCHEMA DIR: DIR/1_base.sql creates schemas/mysql/SCHEMA.hcl for MariaDB.
-baseline() {
-	mkdir -p "$2"
-	hcl2json --dialect mysql "$ROOT/schemas/mysql/$1.hcl" >"$W/$1.to.json" || fail "hcl2json $1"
-	: >"$W/empty.json"
-	schemadiff --profile "$PROFILE" "$W/empty.json" "$W/$1.to.json" >"$W/$1.plan.json" ||
-		fail "schemadiff $1"
-	sqlemit-my "$W/$1.plan.json" >"$2/1_base.sql" || fail "sqlemit-my $1"
-	grep -q 'CREATE TABLE' "$2/1_base.sql" || fail "no tables in the $1 baseline"
-}
-
-# mariadb_copy SRC DST: the directory's files with MySQL 8's default collation swapped
-# for MariaDB's, which is all that keeps MariaDB from running them.
-mariadb_copy() {
-	local f
-	mkdir -p "$2"
-	for f in "$1"/*.sql; do
-		sed 's/utf8mb4_0900_ai_ci/utf8mb4_general_ci/g' "$f" >"$2/$(basename "$f")"
-	done
-}
-
 @test "mysql: the MariaDB baselines of watch, keygen and sign read back as replayed" {
 	local s
 	for s in watch keygen sign; do
-		baseline "$s" "$W/base-$s"
+		my_baseline "$s" "$W/base-$s"
 		offline_equals_real "base_$s" "$W/base-$s"
 	done
 }
@@ -119,7 +98,7 @@ mariadb_copy() {
 @test "mysql: atlas_schema_revisions is left out" {
 	local db=d2j_revisions
 	SCRATCH+=("$db")
-	baseline keygen "$W/dir"
+	my_baseline keygen "$W/dir"
 	sumhash "$W/dir" || fail "sumhash"
 	my_create "$db"
 	run_split migapply --url "$(my_url "$db")" --dir "$W/dir"

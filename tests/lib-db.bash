@@ -110,3 +110,25 @@ my_catalog() {
 		my_q "$1" "SHOW CREATE TABLE \`$t\`" || return 1
 	done
 }
+
+# my_baseline SCHEMA DIR: DIR/1_base.sql creates schemas/mysql/SCHEMA.hcl for MariaDB
+# (hcl2json | schemadiff --profile mariadb@10.11 | sqlemit-my; work files in $W): the
+# project's MySQL files are MySQL 8 text that MariaDB cannot run.
+my_baseline() {
+	mkdir -p "$2"
+	hcl2json --dialect mysql "$ROOT/schemas/mysql/$1.hcl" >"$W/$1.to.json" || fail "hcl2json $1"
+	schemadiff --profile mariadb@10.11 /dev/null "$W/$1.to.json" >"$W/$1.plan.json" ||
+		fail "schemadiff $1"
+	sqlemit-my "$W/$1.plan.json" >"$2/1_base.sql" || fail "sqlemit-my $1"
+	grep -q 'CREATE TABLE' "$2/1_base.sql" || fail "no tables in the $1 baseline"
+}
+
+# mariadb_copy SRC DST: the directory's files with MySQL 8's default collation swapped
+# for MariaDB's, which is all that keeps MariaDB from running them.
+mariadb_copy() {
+	local f
+	mkdir -p "$2"
+	for f in "$1"/*.sql; do
+		sed 's/utf8mb4_0900_ai_ci/utf8mb4_general_ci/g' "$f" >"$2/$(basename "$f")"
+	done
+}

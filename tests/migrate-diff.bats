@@ -109,6 +109,10 @@ baseline() {
 	run_split schemadiff --skip drop_everything /dev/null "$t/pg.json"
 	[ "$status" -eq 2 ]
 	[ "$err" = "schemadiff: --skip: unknown change kind 'drop_everything'" ]
+	# A file that is not there is not an empty database: no plan that creates everything.
+	run_split schemadiff "$t/missing.json" "$t/pg.json"
+	[ "$status" -eq 2 ] && [ -z "$out" ] || fail "status $status: $out"
+	[ "$err" = "schemadiff: $t/missing.json: No such file or directory" ] || fail "$err"
 }
 
 @test "sqlemit: a plan for the other dialect, the wrong format, malformed JSON: exit 2, nothing written" {

@@ -292,6 +292,73 @@ mk() {
 	assert_equal "$(pg_q postgres "SELECT count(*) FROM pg_database WHERE datname LIKE '${P}_dev_%'")" 0
 }
 
+# ---- the sqlc schema files and regenerate-all-from-atlas
+
+# sqlc_sums: checksums of the test's sqlc schema files.
+sqlc_sums() { (cd "$W/sqlc" && find . -type f -exec sha256sum {} + | sort); }
+
+@test "extract-sqlc-schema-all: the project's sqlc/schemas are what its migrations give; PostgreSQL's are the seed's bytes" {
+	local d f
+	for d in postgres mysql; do
+		run_split make --no-print-directory -C "$ROOT" extract-sqlc-schema-all CHECK=1 \
+			DB_DIALECT=$d B="${BIN%/bin}"
+		[ "$status" -eq 0 ] || fail "$d: $out $err"
+		[ "$(grep -c ': up to date$' <<<"$out")" -eq 3 ] || fail "$d: $out"
+	done
+	for f in 01_watch 02_keygen 03_sign; do
+		cmp "$ROOT/sqlc/schemas/postgres/$f.sql" "$CORPUS/tools/sqlc/schemas/postgres/$f.sql" ||
+			fail "$f differs from the seed's file"
+	done
+}
+
+@test "regenerate-all-from-atlas (postgres): an HCL edit regenerates that database only; a real database built from the new migrations dumps to the new sqlc file" {
+	local before
+	mk regenerate-all-from-atlas DB_DIALECT=postgres SQLC_DIR="$W/sqlc"
+	[ "$status" -eq 0 ] || fail "$out $err"
+	[[ $out == *"watch: unchanged"*"keygen: unchanged"*"sign: unchanged"* ]] || fail "$out"
+	[ "$(grep -c ': written$' <<<"$out")" -eq 3 ] || fail "$out"
+	diff -r "$ROOT/sqlc/schemas/postgres" "$W/sqlc/schemas/postgres" || fail "not the project's files"
+	before=$(sqlc_sums)
+
+	sed -i '0,/varchar(10)/s//varchar(12)/' "$W/schemas/postgres/keygen.hcl"
+	mk regenerate-all-from-atlas DB_DIALECT=postgres SQLC_DIR="$W/sqlc"
+	[ "$status" -eq 0 ] || fail "$out $err"
+	[[ $out == *"keygen: regenerated "*"02_keygen.sql: written"* ]] || fail "$out"
+	[ "$(grep -c ': unchanged$' <<<"$out")" -eq 2 ] || fail "watch and sign rewritten: $out"
+	assert_equal "$(sqlc_sums | grep -v 02_keygen)" "$(grep -v 02_keygen <<<"$before")"
+	grep -q 'character varying(12)' "$W/sqlc/schemas/postgres/02_keygen.sql" || fail "no widened column"
+
+	# What the seed would have extracted: the new migrations applied, dumped and filtered.
+	pg_create "${P}_keygen"
+	run_split migapply --config "$W/atlas.hcl" --env local_postgres_keygen
+	[ "$status" -eq 0 ] || fail "migapply: $err"
+	pg_client pg_dump "${P}_keygen" --schema-only >"$BATS_TEST_TMPDIR/dump_keygen.postgres.sql"
+	sh "$BATS_TEST_DIRNAME/sqlc-extract/seed-filter-postgres.sh" keygen \
+		"$BATS_TEST_TMPDIR/dump_keygen.postgres.sql" >"$BATS_TEST_TMPDIR/seed.sql"
+	diff -u "$BATS_TEST_TMPDIR/seed.sql" "$W/sqlc/schemas/postgres/02_keygen.sql" ||
+		fail "the dump of the migrated database says otherwise"
+}
+
+@test "extract-sqlc-schema-all (mysql): a directory that does not replay fails, located; CHECK=1 finds a stale file; nothing is written" {
+	local before d=$W/migrations/mysql/watch
+	mk extract-sqlc-schema-all DB_DIALECT=mysql SQLC_DIR="$W/sqlc"
+	[ "$status" -eq 0 ] || fail "$out $err"
+	diff -r "$ROOT/sqlc/schemas/mysql" "$W/sqlc/schemas/mysql" || fail "not the project's files"
+	printf '\n' >>"$W/sqlc/schemas/mysql/03_sign.sql"
+	before=$(sqlc_sums)
+	mk extract-sqlc-schema-all DB_DIALECT=mysql SQLC_DIR="$W/sqlc" CHECK=1
+	[ "$status" -ne 0 ] || fail "a stale file passed: $out"
+	[[ $err == *"03_sign.sql: out of date with the migrations"* ]] || fail "$err"
+	[[ $out == *"01_watch.sql: up to date"* ]] || fail "$out"
+
+	printf 'CREATE VIEW v AS SELECT 1;\n' >"$d/20990101000000_view.sql"
+	sumhash "$d"
+	mk extract-sqlc-schema-watch DB_DIALECT=mysql SQLC_DIR="$W/sqlc"
+	[ "$status" -ne 0 ] || fail "a view passed: $out"
+	[[ $err == *"20990101000000_view.sql:1:1"* ]] || fail "not located: $err"
+	assert_equal "$(sqlc_sums)" "$before"
+}
+
 # ---- make workflow, the main job (it owns the local databases watch, keygen, sign, sign2)
 
 @test "make workflow: validate, synced diffs, PostgreSQL migrated and equal to the HCL, MariaDB built" {

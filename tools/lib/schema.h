@@ -178,8 +178,9 @@ int schema_type_from_hcl(struct arena *a, enum schema_dialect dialect, const str
 /*
  * Reads a "schema/1" document from path ("-" for stdin) into realm. An empty file or {}
  * is an empty database: *empty is set and realm has no schemas (the caller picks the
- * dialect). Malformed JSON, another format tag or a missing member is a DIAG_PARSE error
- * naming the file and, for JSON syntax, the line and column.
+ * dialect). A file that cannot be read is a DIAG_IO error, never an empty database.
+ * Malformed JSON, another format tag or a missing member is a DIAG_PARSE error naming the
+ * file and, for JSON syntax, the line and column.
  */
 int schema_read_file(struct arena *a, const char *path, struct schema_realm *realm, int *empty,
 		     struct diag *d);

@@ -1,6 +1,9 @@
 /* schema_read: "schema/1" JSON back into the model, checked as it is read. */
 #include "schemajson.h"
 
+#include "buf.h"
+#include "fsx.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -427,12 +430,18 @@ static int read_root(struct arena *a, const char *name, json_t *root, const json
 int schema_read_file(struct arena *a, const char *path, struct schema_realm *realm, int *empty,
 		     struct diag *d)
 {
-	json_error_t err;
-	json_t *root;
+	int from_stdin = strcmp(path, "-") == 0;
+	const char *name = from_stdin ? "<stdin>" : path;
+	struct buf in;
+	int rc;
 
-	root = strcmp(path, "-") == 0 ? json_loadf(stdin, JSON_DECODE_ANY, &err)
-				      : json_load_file(path, JSON_DECODE_ANY, &err);
-	return read_root(a, strcmp(path, "-") == 0 ? "<stdin>" : path, root, &err, realm, empty, d);
+	/* Read first: a file that cannot be opened is trouble, not an empty database. */
+	buf_init(&in, 0);
+	rc = from_stdin ? fsx_read_fd(0, name, &in, d) : fsx_read(path, &in, d);
+	if (rc == 0)
+		rc = schema_read_buf(a, name, in.data, in.len, realm, empty, d);
+	buf_release(&in);
+	return rc;
 }
 
 int schema_read_buf(struct arena *a, const char *name, const char *data, size_t len,
