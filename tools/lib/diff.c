@@ -2,6 +2,7 @@
 #include "plan.h"
 
 #include "buf.h"
+#include "myexpr.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,6 +72,8 @@ static int is_text_kind(const char *k)
 	return strcmp(k, "string") == 0 || strcmp(k, "enum") == 0 || strcmp(k, "set") == 0;
 }
 
+static int same_expr(enum schema_dialect dialect, const char *a, const char *b);
+
 /*
  * What changed in a column. In MySQL a text column without a charset of its own has its
  * table's: a table charset or collation change changes it too, and only a MODIFY COLUMN
@@ -103,7 +106,8 @@ static unsigned column_changes(enum schema_dialect dialect, const struct schema_
 	    (f->identity && (f->identity_start != t->identity_start ||
 			     f->identity_increment != t->identity_increment)))
 		w |= PW_IDENTITY;
-	if (!streq(f->generated_expr, t->generated_expr) ||
+	if (!(dialect == SCHEMA_MYSQL ? same_expr(dialect, f->generated_expr, t->generated_expr)
+				      : streq(f->generated_expr, t->generated_expr)) ||
 	    !streq(f->generated_type, t->generated_type))
 		w |= PW_GENERATED;
 	if (dialect == SCHEMA_MYSQL) {
@@ -276,8 +280,13 @@ static char *settle(const char *e)
 	return NULL;
 }
 
-/* Two check expressions are the same when equal as text or once settled. */
-static int same_expr(const char *a, const char *b)
+/*
+ * Two check or generated-column expressions are the same when equal as text or once
+ * settled; in MySQL also when their canonical forms are equal (myexpr.h): the server keeps
+ * its own reprint, "(`a` > 0 and `b` <> 'x')" for "a > 0 AND b <> 'x'". Only the comparison
+ * changes: the plan still carries the texts as they are.
+ */
+static int same_expr(enum schema_dialect dialect, const char *a, const char *b)
 {
 	char *sa, *sb;
 	int eq;
@@ -291,17 +300,19 @@ static int same_expr(const char *a, const char *b)
 	eq = strcmp(sa ? sa : a, sb ? sb : b) == 0;
 	free(sa);
 	free(sb);
-	return eq;
+	return eq || (dialect == SCHEMA_MYSQL && myexpr_same(a, b));
 }
 
 /* The check of 'in' that matches ck: by name when both are named, else by expression. */
-static const struct schema_check *match_check(const struct schema_table *in,
+static const struct schema_check *match_check(enum schema_dialect dialect,
+					      const struct schema_table *in,
 					      const struct schema_check *ck)
 {
 	for (size_t i = 0; in && i < in->nchecks; i++) {
 		const struct schema_check *o = &in->checks[i];
 
-		if (ck->name && o->name ? streq(ck->name, o->name) : same_expr(ck->expr, o->expr))
+		if (ck->name && o->name ? streq(ck->name, o->name)
+					: same_expr(dialect, ck->expr, o->expr))
 			return o;
 	}
 	return NULL;
@@ -341,13 +352,13 @@ static int diff_table(struct arena *a, enum schema_dialect dialect, const struct
 		}
 	}
 	for (size_t i = 0; i < f->nchecks; i++) {
-		const struct schema_check *o = match_check(t, &f->checks[i]);
+		const struct schema_check *o = match_check(dialect, t, &f->checks[i]);
 
 		if (!o) {
 			if (!(s = add_sub(a, c, PSUB_DROP_CHECK)))
 				return diag_nomem(d);
 			s->from_ck = &f->checks[i];
-		} else if (!same_expr(o->expr, f->checks[i].expr) ||
+		} else if (!same_expr(dialect, o->expr, f->checks[i].expr) ||
 			   o->enforced != f->checks[i].enforced) {
 			if (!(s = add_sub(a, c, PSUB_MODIFY_CHECK)))
 				return diag_nomem(d);
@@ -356,7 +367,7 @@ static int diff_table(struct arena *a, enum schema_dialect dialect, const struct
 		}
 	}
 	for (size_t i = 0; i < t->nchecks; i++) {
-		if (match_check(f, &t->checks[i]))
+		if (match_check(dialect, f, &t->checks[i]))
 			continue;
 		if (!(s = add_sub(a, c, PSUB_ADD_CHECK)))
 			return diag_nomem(d);
